@@ -1,0 +1,39 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerOptions } from './common/logging/logger.options';
+import { redisOptionsFromUrl } from './common/redis/redis-options';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './modules/health/health.module';
+import { IntakeModule } from './modules/intake/intake.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+
+export interface AppModuleOptions {
+  /** Serve HTTP (API and pages). */
+  http: boolean;
+  /** Run the job workers in this process. */
+  workers: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        BullModule.forRoot({
+          connection: redisOptionsFromUrl(config.redis.url),
+          prefix: config.redis.prefix,
+        }),
+        NotificationsModule.forRoot({ workers: options.workers }),
+        ...(options.http ? [IntakeModule, HealthModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+export enum ErrorCode {
+  ValidationFailed = 'validation_failed',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+}
+
+export interface FieldError {
+  /** Dotted path of the input field, e.g. `complainant.email`. */
+  field: string;
+  /** Which rule failed (`isEmail`, `maxLength`, `unknownField`, ...). */
+  code: string;
+  message: string;
+}
+
+/** Thrown by services; one filter turns the code into an HTTP status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldError[],
+  ) {
+    super(message);
+  }
+
+  static validation(details: FieldError[]): DomainError {
+    return new DomainError(ErrorCode.ValidationFailed, 'Validation failed', details);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NotFound, `${what} not found`);
+  }
+}

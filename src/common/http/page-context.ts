@@ -1,0 +1,17 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/i18n';
+import type { AppConfig } from '../../config/app-config';
+import type { PageContext } from '../../views/layout';
+
+/** Thai unless the reader chose English; the choice travels in links and forms, not cookies. */
+export function localeFrom(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+export function pageContext(
+  config: AppConfig,
+  locale: Locale,
+  path: string,
+  query?: Record<string, string>,
+): PageContext {
+  return { locale, path, query, org: config.organisation };
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '../config/app-config';
+import { migrateDatabase } from './migrate';
+
+async function main() {
+  const config = loadConfigOrExit();
+  const applied = await migrateDatabase(config.databaseUrl);
+  process.stdout.write(
+    applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'Database is up to date.\n',
+  );
+}
+
+main().catch((err) => {
+  process.stderr.write(`Migration failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './common/http/http-error.filter';
+import { redisOptionsFromUrl } from './common/redis/redis-options';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const PUBLIC_DIR = join(__dirname, '..', 'public');
+
+/** The HTTP application, fully configured but not listening: main.ts and the tests share it. */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { http: true, workers: config.workersEnabled }),
+    adapter,
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI's bundle needs inline styles; nothing else here does.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+
+  if (config.publicRateLimit > 0) {
+    const redis = new Redis({ ...redisOptionsFromUrl(config.redis.url), connectTimeout: 2000, maxRetriesPerRequest: 1 });
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+      redis.disconnect();
+    });
+    await app.register(fastifyRateLimit, {
+      global: false,
+      max: config.publicRateLimit,
+      timeWindow: 60_000,
+      redis,
+      nameSpace: `${config.redis.prefix}:rate-limit:`,
+      // A Redis hiccup must not turn away a citizen's complaint.
+      skipOnError: true,
+      // An Error with a status: Nest maps it into the same filter as every other error.
+      errorResponseBuilder: (_req, ctx) =>
+        Object.assign(new Error(`Rate limit reached; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
+    });
+  }
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(config.organisation));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rongrian API')
+      .setDescription('Complaint and whistleblower case tracking for Thai local governments')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  return app;
+}

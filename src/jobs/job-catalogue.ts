@@ -1,0 +1,22 @@
+/**
+ * Every background job: its queue and its payload. A processor declares a
+ * handler map typed against this catalogue, so a job without a handler (or a
+ * handler for no job) does not compile.
+ */
+export const QUEUES = { notifications: 'notifications' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobCatalogue {
+  'notification.send': { queue: 'notifications'; payload: { notificationId: string } };
+  'notification.reconcile': { queue: 'notifications'; payload: Record<string, never> };
+}
+
+export type JobName = keyof JobCatalogue;
+export type JobsOf<Q extends QueueName> = {
+  [K in JobName]: JobCatalogue[K]['queue'] extends Q ? K : never;
+}[JobName];
+export type PayloadOf<K extends JobName> = JobCatalogue[K]['payload'];
+
+export type JobHandlers<Q extends QueueName> = {
+  [K in JobsOf<Q>]: (payload: PayloadOf<K>, attempt: { made: number; max: number }) => Promise<void>;
+};

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from './config/app-config';
+import { createHttpApp } from './http-app';
+
+async function bootstrap() {
+  const config = loadConfigOrExit();
+  const app = await createHttpApp(config);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+}
+
+bootstrap().catch((err) => {
+  process.stderr.write(`Start-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { CaseKind, CaseStatus, isOverdue } from './case.types';
+import { CasesRepository } from './cases.repository';
+import { isValidTrackingCode, normalizeTrackingCode } from './tracking-code';
+
+export interface PublicCaseView {
+  referenceNo: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  receivedAt: Date;
+  dueAt: Date;
+  overdue: boolean;
+  timeline: Array<{ at: Date; action: string; status: CaseStatus | null; message: string | null }>;
+}
+
+/** What a complainant sees with their tracking code: public events only, no names of staff. */
+@Injectable()
+export class CaseTrackingService {
+  constructor(private readonly cases: CasesRepository) {}
+
+  async track(rawCode: string, now = new Date()): Promise<PublicCaseView> {
+    const code = normalizeTrackingCode(rawCode);
+    if (!isValidTrackingCode(code)) {
+      // Caught before any lookup: a typo never costs a database query or a rate-limit guess.
+      throw DomainError.validation([
+        { field: 'trackingCode', code: 'checksum', message: 'trackingCode is not a valid tracking code' },
+      ]);
+    }
+    const found = await this.cases.findByTrackingCode(code);
+    if (!found) throw DomainError.notFound('Complaint');
+    const events = await this.cases.findPublicEvents(found.id);
+    return {
+      referenceNo: found.referenceNo,
+      kind: found.kind,
+      status: found.status,
+      receivedAt: found.receivedAt,
+      dueAt: found.dueAt,
+      overdue: isOverdue(found.status, found.dueAt, now),
+      timeline: events.map((e) => ({ at: e.at, action: e.action, status: e.toStatus, message: e.message })),
+    };
+  }
+}

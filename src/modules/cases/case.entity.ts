@@ -1,0 +1,74 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CaseKind, CaseStatus, Channel } from './case.types';
+
+@Entity('cases')
+export class Case {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  kind!: CaseKind;
+
+  @Column('text')
+  channel!: Channel;
+
+  @Column('text')
+  status!: CaseStatus;
+
+  @Column('integer', { name: 'fiscal_year' })
+  fiscalYear!: number;
+
+  @Column('integer')
+  sequence!: number;
+
+  @Column('text', { name: 'reference_no' })
+  referenceNo!: string;
+
+  @Column('text', { name: 'tracking_code', nullable: true })
+  trackingCode!: string | null;
+
+  @Column('text')
+  subject!: string;
+
+  @Column('text')
+  description!: string;
+
+  @Column('uuid', { name: 'category_id', nullable: true })
+  categoryId!: string | null;
+
+  @Column('text', { nullable: true })
+  location!: string | null;
+
+  @Column('uuid', { name: 'complainant_id', nullable: true })
+  complainantId!: string | null;
+
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  @Column('uuid', { name: 'registered_by', nullable: true })
+  registeredBy!: string | null;
+
+  @Column('text', { name: 'letter_no', nullable: true })
+  letterNo!: string | null;
+
+  @Column('date', { name: 'letter_date', nullable: true })
+  letterDate!: string | null;
+
+  @Column('timestamptz', { name: 'consent_at', nullable: true })
+  consentAt!: Date | null;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+
+  @Column('timestamptz', { name: 'due_at' })
+  dueAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', insert: false })
+  updatedAt!: Date;
+}

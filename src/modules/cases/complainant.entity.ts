@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('complainants')
+export class Complainant {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('boolean')
+  anonymous!: boolean;
+
+  @Column('text', { nullable: true })
+  name!: string | null;
+
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  @Column('text', { nullable: true })
+  address!: string | null;
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CaseKind } from '../cases/case.types';
+
+@Entity('categories')
+export class Category {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  code!: string;
+
+  @Column('text')
+  kind!: CaseKind;
+
+  @Column('text', { name: 'name_th' })
+  nameTh!: string;
+
+  @Column('text', { name: 'name_en' })
+  nameEn!: string;
+
+  /** Where the centre routes such a complaint unless it decides otherwise. */
+  @Column('uuid', { name: 'default_department_id', nullable: true })
+  defaultDepartmentId!: string | null;
+
+  @Column('boolean')
+  active!: boolean;
+}

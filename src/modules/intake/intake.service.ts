@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import type { Locale } from '../../common/time/thai-calendar';
+import { CategoriesRepository } from '../categories/categories.repository';
+import { Category } from '../categories/category.entity';
+import { CaseRegistrationService, RegisteredCase } from '../cases/case-registration.service';
+import { FileComplaintDto } from './dto/file-complaint.dto';
+
+/** A citizen's own filing, from the web form or the public API. */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly categories: CategoriesRepository,
+    private readonly registration: CaseRegistrationService,
+  ) {}
+
+  async fileComplaint(dto: FileComplaintDto, locale: Locale): Promise<RegisteredCase> {
+    let category: Category | null = null;
+    if (dto.categoryCode) {
+      category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
+      if (!category) {
+        throw DomainError.validation([
+          { field: 'categoryCode', code: 'unknownCategory', message: 'categoryCode is not a known category' },
+        ]);
+      }
+    }
+    const now = new Date();
+    return this.registration.register({
+      kind: 'general',
+      channel: 'web',
+      receivedAt: now,
+      subject: dto.subject,
+      description: dto.description,
+      categoryId: category?.id ?? null,
+      location: dto.location ?? null,
+      complainant: {
+        anonymous: false,
+        name: dto.complainant.name,
+        email: dto.complainant.email ?? null,
+        phone: dto.complainant.phone ?? null,
+        address: dto.complainant.address ?? null,
+      },
+      consentAt: now,
+      letter: null,
+      registeredBy: null,
+      locale,
+    });
+  }
+
+  listCategories() {
+    return this.categories.listActive('general');
+  }
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ROLES = ['admin', 'center', 'officer', 'head', 'integrity', 'executive'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  email!: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName!: string;
+
+  @Column('text')
+  role!: Role;
+
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Column('boolean')
+  active!: boolean;
+
+  @Column('integer', { name: 'failed_logins' })
+  failedLogins!: number;
+
+  @Column('timestamptz', { name: 'locked_until', nullable: true })
+  lockedUntil!: Date | null;
+}

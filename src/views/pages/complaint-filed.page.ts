@@ -1,0 +1,34 @@
+import { messagesFor } from '../../common/i18n/i18n';
+import { formatDate } from '../../common/time/thai-calendar';
+import { thaiReferenceNo } from '../../modules/cases/reference-number';
+import { formatTrackingCode } from '../../modules/cases/tracking-code';
+import { html } from '../html';
+import { href, layout, PageContext } from '../layout';
+
+export interface FiledView {
+  trackingCode: string;
+  referenceNo: string;
+  dueAt: Date;
+  emailed: boolean;
+}
+
+export function complaintFiledPage(ctx: PageContext, v: FiledView): string {
+  const m = messagesFor(ctx.locale).filed;
+  const reference = ctx.locale === 'th' ? `${thaiReferenceNo(v.referenceNo)} (${v.referenceNo})` : v.referenceNo;
+  return layout(
+    ctx,
+    m.title,
+    html`<div class="confirmation" role="status">
+  <h1>${m.title}</h1>
+  <p>${m.trackingCode}</p>
+  <p class="tracking-code" data-testid="tracking-code">${formatTrackingCode(v.trackingCode)}</p>
+</div>
+<p class="warning"><strong>${m.keepIt}</strong></p>
+<dl class="facts">
+  <dt>${m.referenceNo}</dt><dd>${reference}</dd>
+  <dt>${m.dueAt}</dt><dd>${formatDate(v.dueAt, ctx.locale)}</dd>
+</dl>
+${v.emailed ? html`<p>${m.emailSent}</p>` : ''}
+<p><a class="button" href="${href(ctx, '/track', { code: v.trackingCode })}">${m.trackNow}</a></p>`,
+  );
+}

@@ -1,0 +1,75 @@
+import { messagesFor } from '../../common/i18n/i18n';
+import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../modules/intake/dto/file-complaint.dto';
+import { errorSummary, FormErrors, FormValues, textField } from '../form-fields';
+import { html, SafeHtml } from '../html';
+import { layout, PageContext } from '../layout';
+
+export interface CategoryOption {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+}
+
+export function complaintFormPage(
+  ctx: PageContext,
+  categories: CategoryOption[],
+  values: FormValues = {},
+  errors: FormErrors = {},
+): string {
+  const m = messagesFor(ctx.locale).form;
+  const common = { values, errors, requiredLabel: m.required };
+  const labels: Record<string, string> = {
+    subject: m.subject,
+    categoryCode: m.category,
+    description: m.description,
+    location: m.location,
+    'complainant.name': m.name,
+    'complainant.email': m.email,
+    'complainant.phone': m.phone,
+    'complainant.address': m.address,
+    consent: m.consent,
+  };
+  const categoryError = errors.categoryCode;
+  const consentError = errors.consent;
+  return layout(
+    ctx,
+    m.title,
+    html`<h1>${m.title}</h1>
+<p>${m.intro}</p>
+${errorSummary(m.errorSummary, errors, labels)}
+<form method="post" action="/complaints/new" novalidate>
+  <input type="hidden" name="lang" value="${ctx.locale}">
+  ${textField({ ...common, name: 'subject', label: m.subject, hint: m.subjectHint, required: true, maxlength: SUBJECT_MAX })}
+  <div class="field${categoryError ? ' has-error' : ''}">
+    <label for="f-categoryCode">${m.category}</label>
+    ${categoryError ? html`<p class="error" id="f-categoryCode-error">${categoryError}</p>` : ''}
+    <select id="f-categoryCode" name="categoryCode"${categoryError ? new SafeHtml(' aria-invalid="true" aria-describedby="f-categoryCode-error"') : ''}>
+      <option value="">${m.categoryNone}</option>
+      ${categories.map(
+        (c) =>
+          html`<option value="${c.code}"${values.categoryCode === c.code ? new SafeHtml(' selected') : ''}>${
+            ctx.locale === 'en' ? c.nameEn : c.nameTh
+          }</option>`,
+      )}
+    </select>
+  </div>
+  ${textField({ ...common, name: 'description', label: m.description, hint: m.descriptionHint, required: true, rows: 8, maxlength: DESCRIPTION_MAX })}
+  ${textField({ ...common, name: 'location', label: m.location, hint: m.locationHint, maxlength: 500 })}
+  <fieldset>
+    <legend>${m.you}</legend>
+    ${textField({ ...common, name: 'complainant.name', label: m.name, required: true, autocomplete: 'name', maxlength: 200 })}
+    ${textField({ ...common, name: 'complainant.email', label: m.email, hint: m.emailHint, type: 'email', autocomplete: 'email', maxlength: 254 })}
+    ${textField({ ...common, name: 'complainant.phone', label: m.phone, hint: m.phoneHint, type: 'tel', autocomplete: 'tel', maxlength: 20 })}
+    ${textField({ ...common, name: 'complainant.address', label: m.address, autocomplete: 'street-address', rows: 2, maxlength: 500 })}
+  </fieldset>
+  <div class="field checkbox${consentError ? ' has-error' : ''}">
+    ${consentError ? html`<p class="error" id="f-consent-error">${consentError}</p>` : ''}
+    <input type="checkbox" id="f-consent" name="consent" value="yes" required${
+      values.consent === 'yes' ? new SafeHtml(' checked') : ''
+    }${consentError ? new SafeHtml(' aria-invalid="true" aria-describedby="f-consent-error"') : ''}>
+    <label for="f-consent">${m.consent} <abbr title="${m.required}">*</abbr></label>
+  </div>
+  <button type="submit" class="button primary">${m.submit}</button>
+</form>`,
+  );
+}

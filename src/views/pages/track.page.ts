@@ -1,0 +1,47 @@
+import { messagesFor } from '../../common/i18n/i18n';
+import { formatDate, formatDateTime } from '../../common/time/thai-calendar';
+import { PublicCaseView } from '../../modules/cases/case-tracking.service';
+import { thaiReferenceNo } from '../../modules/cases/reference-number';
+import { errorSummary, textField } from '../form-fields';
+import { html } from '../html';
+import { layout, PageContext } from '../layout';
+
+export type TrackOutcome = { found: PublicCaseView } | { error: string } | null;
+
+export function trackPage(ctx: PageContext, code: string, outcome: TrackOutcome): string {
+  const msgs = messagesFor(ctx.locale);
+  const m = msgs.track;
+  const errors: Record<string, string> = outcome && 'error' in outcome ? { code: outcome.error } : {};
+  const found = outcome && 'found' in outcome ? outcome.found : null;
+  return layout(
+    ctx,
+    m.title,
+    html`<h1>${m.title}</h1>
+${errorSummary(m.title, errors, { code: m.code })}
+<form method="get" action="/track" class="inline">
+  ${ctx.locale !== 'th' ? html`<input type="hidden" name="lang" value="${ctx.locale}">` : ''}
+  ${textField({ name: 'code', label: m.code, hint: m.codeHint, required: true, requiredLabel: msgs.form.required, autocomplete: 'off', maxlength: 20, values: { code }, errors })}
+  <button type="submit" class="button primary">${m.submit}</button>
+</form>
+${
+  found
+    ? html`<section class="case" aria-labelledby="case-title">
+  <h2 id="case-title">${ctx.locale === 'th' ? thaiReferenceNo(found.referenceNo) : found.referenceNo}</h2>
+  <dl class="facts">
+    <dt>${m.referenceNo}</dt><dd data-testid="reference-no">${found.referenceNo}</dd>
+    <dt>${m.status}</dt><dd><span class="status status-${found.status}">${msgs.status[found.status]}</span></dd>
+    <dt>${m.receivedAt}</dt><dd>${formatDate(found.receivedAt, ctx.locale)}</dd>
+    <dt>${m.dueAt}</dt><dd>${formatDate(found.dueAt, ctx.locale)}</dd>
+  </dl>
+  ${found.overdue ? html`<p class="warning">${m.overdue}</p>` : ''}
+  <h3>${m.timeline}</h3>
+  <ol class="timeline">${found.timeline.map(
+    (e) => html`<li><time datetime="${e.at.toISOString()}">${formatDateTime(e.at, ctx.locale)}</time>
+    <strong>${e.status ? msgs.status[e.status] : ''}</strong>
+    ${e.message ? html`<p>${e.message}</p>` : e.action === 'receive' ? html`<p>${msgs.eventMessages.receive}</p>` : ''}</li>`,
+  )}</ol>
+</section>`
+    : ''
+}`,
+  );
+}

@@ -1,0 +1,1 @@
+export const TEST_PASSWORD = 'test-password-123';

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { createDataSource } from '../../src/database/data-source';
+import { migrateDatabase } from '../../src/database/migrate';
+import { seedReferenceData } from '../../src/database/seed';
+import { databaseUrl, TEMPLATE_DB, withServer } from './databases';
+import { TEST_PASSWORD } from './constants';
+
+const WORKERS = 4;
+
+/**
+ * Builds a template database through the real migrations and seed, then
+ * clones one database per jest worker from it (cheap, and each starts clean).
+ */
+export default async function globalSetup(): Promise<void> {
+  await withServer(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  });
+  await migrateDatabase(databaseUrl(TEMPLATE_DB));
+  const ds = createDataSource(databaseUrl(TEMPLATE_DB));
+  await ds.initialize();
+  await seedReferenceData(ds, TEST_PASSWORD);
+  await ds.destroy();
+  await withServer(async (c) => {
+    for (let w = 1; w <= WORKERS; w++) {
+      await c.query(`DROP DATABASE IF EXISTS rongrian_test_w${w} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE rongrian_test_w${w} TEMPLATE ${TEMPLATE_DB}`);
+    }
+  });
+}

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { createHttpApp } from '../../src/http-app';
+import { databaseUrl, workerDatabaseName } from './databases';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: DataSource;
+  /** The Node HTTP server, for supertest. */
+  http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application (same factory as main.ts) on this worker's database
+ * and its own Redis namespace, with quick mail retries for the tests.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(workerDatabaseName()),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `rongrian-test-${randomUUID()}`,
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    PUBLIC_BASE_URL: 'http://rongrian.test',
+    PUBLIC_RATE_LIMIT: '0',
+    MAIL_RETRY_DELAY_MS: '100',
+    MAIL_MAX_ATTEMPTS: '5',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createHttpApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    config,
+    db: app.get(DataSource),
+    http: app.getHttpServer(),
+    close: () => app.close(),
+  };
+}
+
+/** Empties what the tests write; reference data from the seed stays. */
+export async function resetCases(db: DataSource): Promise<void> {
+  await db.query(
+    'TRUNCATE notifications, case_events, cases, complainants, reference_counters RESTART IDENTITY CASCADE',
+  );
+}
+
+export async function countRows(db: DataSource): Promise<Record<string, number>> {
+  const [row] = await db.query(`SELECT
+    (SELECT count(*)::int FROM cases) AS cases,
+    (SELECT count(*)::int FROM complainants) AS complainants,
+    (SELECT count(*)::int FROM case_events) AS events,
+    (SELECT count(*)::int FROM notifications) AS notifications,
+    (SELECT count(*)::int FROM reference_counters) AS counters`);
+  return row;
+}
