@@ -1,6 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
+import { requestIdFor } from './common/logging/logger.options';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -22,6 +24,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     logger: false,
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { http: true, workers: config.workersEnabled }),
@@ -30,6 +34,12 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -59,9 +69,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       nameSpace: `${config.redis.prefix}:rate-limit:`,
       // A Redis hiccup must not turn away a citizen's complaint.
       skipOnError: true,
-      // An Error with a status: Nest maps it into the same filter as every other error.
+      // Thrown from a hook, it still passes through Nest's filter like every other error.
       errorResponseBuilder: (_req, ctx) =>
-        Object.assign(new Error(`Rate limit reached; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
+        new HttpException(`Rate limit reached; retry in ${Math.ceil(ctx.ttl / 1000)} s`, HttpStatus.TOO_MANY_REQUESTS),
     });
   }
 
