@@ -26,7 +26,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        // Few retries: a missing database should stop the start, loudly, not stall it.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 3, retryDelay: 2000 }),
         BullModule.forRoot({
           connection: redisOptionsFromUrl(config.redis.url),
           prefix: config.redis.prefix,

@@ -137,6 +137,8 @@ export interface AppConfig {
   seedPassword?: string;
 }
 
+const TYPE_RULES = ['isInt', 'isBoolean', 'isUrl', 'isIn', 'isEmail', 'isString'];
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, detail: string) {
     super(`Invalid configuration: ${variable} ${detail}`);
@@ -155,7 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const errors = validateSync(e, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const detail = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = first.constraints ?? {};
+    // Say what kind of value is wanted before any bound it breaks.
+    const key = TYPE_RULES.find((rule) => rule in constraints) ?? Object.keys(constraints)[0];
+    const detail = (key && constraints[key]) || 'is invalid';
     throw new ConfigError(first.property, `${detail.replace(first.property, '').trim()} (got "${String(first.value)}")`);
   }
   return {

@@ -122,5 +122,18 @@ describe('acknowledgement email', () => {
       await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: 'sent' });
       expect(await notifications.reconcile()).toBe(0);
     });
+
+    it('gives up on a notification that has failed for a week, and says so in the outbox', async () => {
+      const body = complaintBody();
+      const email = (body.complainant as { email: string }).email;
+      await request(t.http).post('/api/v1/complaints').send(body).expect(201);
+      await smtp.waitForMail(email);
+      await t.db.query(
+        `UPDATE notifications SET status = 'pending', created_at = now() - interval '8 days' WHERE recipient = $1`,
+        [email],
+      );
+      expect(await t.app.get(NotificationsService).reconcile()).toBe(0);
+      expect(await outboxStatus(t, email)).toMatchObject({ status: 'failed', last_error: '(gave up)' });
+    });
   });
 });

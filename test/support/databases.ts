@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 /** Postgres server for tests: TEST_DATABASE_URL, else the local default. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 export const TEMPLATE_DB = 'rongrian_test_template';
 
 export function databaseUrl(name: string): string {

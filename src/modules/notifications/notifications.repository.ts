@@ -60,12 +60,14 @@ export class NotificationsRepository {
   }
 
   async expirePending(olderThan: Date): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE notifications SET status = 'failed', last_error = coalesce(last_error, '') || ' (gave up)'
-       WHERE status = 'pending' AND created_at < $1 RETURNING id`,
+    const [{ n }]: Array<{ n: number }> = await this.db.query(
+      `WITH expired AS (
+         UPDATE notifications SET status = 'failed', last_error = coalesce(last_error || ' ', '') || '(gave up)'
+         WHERE status = 'pending' AND created_at < $1 RETURNING 1)
+       SELECT count(*)::int AS n FROM expired`,
       [olderThan],
     );
-    return rows.length;
+    return n;
   }
 
   async loadAcknowledgement(caseId: string): Promise<AcknowledgementRow | null> {
