@@ -1,4 +1,6 @@
 import { InitialSchema1763750000000 } from './1763750000000-initial-schema';
+import { CaseWorkflow1763750100000 } from './1763750100000-case-workflow';
+import { Attachments1763750200000 } from './1763750200000-attachments';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
-export const migrations = [InitialSchema1763750000000];
+export const migrations = [InitialSchema1763750000000, CaseWorkflow1763750100000, Attachments1763750200000];

@@ -7,6 +7,7 @@ import { redisOptionsFromUrl } from './common/redis/redis-options';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -33,7 +34,7 @@ export class AppModule {
           prefix: config.redis.prefix,
         }),
         NotificationsModule.forRoot({ workers: options.workers }),
-        ...(options.http ? [IntakeModule, HealthModule] : []),
+        ...(options.http ? [AuthModule, IntakeModule, HealthModule] : []),
       ],
     };
   }

@@ -44,3 +44,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow('Invalid configuration: PORT must be an integer number (got "abc")');
   });
 });
+
+describe('secrets and storage', () => {
+  it('requires AUTH_TOKEN_SECRET in production and never ships one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: AUTH_TOKEN_SECRET /);
+    const dev1 = loadConfig({}).auth.tokenSecret;
+    const dev2 = loadConfig({}).auth.tokenSecret;
+    expect(dev1).not.toBe(dev2);
+    expect(loadConfig({ AUTH_TOKEN_SECRET: 'x'.repeat(32) }).auth.tokenSecret).toBe('x'.repeat(32));
+  });
+
+  it('needs a bucket for the S3 driver', () => {
+    expect(() => loadConfig({ ATTACHMENTS_DRIVER: 's3' })).toThrow(/^Invalid configuration: S3_BUCKET /);
+    expect(loadConfig({ ATTACHMENTS_DRIVER: 's3', S3_BUCKET: 'b' }).attachments).toMatchObject({ driver: 's3', bucket: 'b' });
+  });
+});

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { randomBytes } from 'node:crypto';
 import {
   IsBoolean,
   IsEmail,
@@ -115,6 +116,60 @@ export class Environment {
   @MaxLength(500)
   ORG_ADDRESS?: string;
 
+  /**
+   * Signs staff access tokens (HS256). Required in production; elsewhere a
+   * random per-process secret is used, so tokens end with the process.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  AUTH_TOKEN_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  AUTH_TOKEN_TTL_SECONDS = 15 * 60;
+
+  /** Consecutive failed logins before the account is locked for AUTH_LOCKOUT_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_MAX_FAILED_LOGINS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_LOCKOUT_MINUTES = 15;
+
+  @IsIn(['local', 's3'])
+  ATTACHMENTS_DRIVER: 'local' | 's3' = 'local';
+
+  /** Where the local driver keeps files; outside the web root, never served directly. */
+  @IsString()
+  @MinLength(1)
+  ATTACHMENTS_DIR = './var/attachments';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_REGION?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
   /** Password of the seeded users; only `npm run seed` needs it. */
   @IsOptional()
   @IsString()
@@ -135,6 +190,17 @@ export interface AppConfig {
   logLevel: string;
   organisation: { nameTh: string; nameEn: string; phone?: string; email?: string; address?: string };
   seedPassword?: string;
+  auth: { tokenSecret: string; tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number };
+  attachments:
+    | { driver: 'local'; dir: string }
+    | {
+        driver: 's3';
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+      };
 }
 
 const TYPE_RULES = ['isInt', 'isBoolean', 'isUrl', 'isIn', 'isEmail', 'isString'];
@@ -163,6 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     const detail = (key && constraints[key]) || 'is invalid';
     throw new ConfigError(first.property, `${detail.replace(first.property, '').trim()} (got "${String(first.value)}")`);
   }
+  if (e.NODE_ENV === 'production' && !e.AUTH_TOKEN_SECRET) {
+    throw new ConfigError('AUTH_TOKEN_SECRET', 'must be set in production (32 characters or more)');
+  }
+  if (e.ATTACHMENTS_DRIVER === 's3' && !e.S3_BUCKET) {
+    throw new ConfigError('S3_BUCKET', 'must be set when ATTACHMENTS_DRIVER is s3');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -187,6 +259,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       address: e.ORG_ADDRESS,
     },
     seedPassword: e.SEED_PASSWORD,
+    auth: {
+      tokenSecret: e.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+      tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+      maxFailedLogins: e.AUTH_MAX_FAILED_LOGINS,
+      lockoutMinutes: e.AUTH_LOCKOUT_MINUTES,
+    },
+    attachments:
+      e.ATTACHMENTS_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION ?? 'us-east-1',
+            bucket: e.S3_BUCKET as string,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : { driver: 'local', dir: e.ATTACHMENTS_DIR },
   };
 }
 
