@@ -7,7 +7,12 @@ import { redisOptionsFromUrl } from './common/redis/redis-options';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CasesModule } from './modules/cases/cases.module';
+import { CategoriesModule } from './modules/categories/categories.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
+import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -34,7 +39,9 @@ export class AppModule {
           prefix: config.redis.prefix,
         }),
         NotificationsModule.forRoot({ workers: options.workers }),
-        ...(options.http ? [AuthModule, IntakeModule, HealthModule] : []),
+        ...(options.http
+          ? [AuthModule, DepartmentsModule, CategoriesModule, UsersModule, CasesModule, AttachmentsModule, IntakeModule, HealthModule]
+          : []),
       ],
     };
   }

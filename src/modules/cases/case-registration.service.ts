@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { dueAtFor, fiscalYearOf, type Locale } from '../../common/time/thai-calendar';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { CaseKind, CaseStatus, Channel } from './case.types';
@@ -25,6 +25,11 @@ export interface NewCase {
   /** Who registered it: null for a citizen filing on the web. */
   registeredBy: { id: string; role: string } | null;
   locale: Locale;
+  /**
+   * Runs inside the registration transaction once the case row exists, for
+   * rows that must stand or fall with the case (its attachments).
+   */
+  withinTransaction?: (m: EntityManager, caseId: string) => Promise<void>;
 }
 
 export interface RegisteredCase {
@@ -98,6 +103,7 @@ export class CaseRegistrationService {
         receivedAt: input.receivedAt,
         dueAt,
       });
+      await input.withinTransaction?.(m, id);
       await this.cases.appendEvent(m, {
         caseId: id,
         action: 'receive',
