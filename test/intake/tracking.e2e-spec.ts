@@ -26,7 +26,9 @@ describe('GET /api/v1/complaints/track/:trackingCode', () => {
       receivedAt: filed.receivedAt,
       dueAt: filed.dueAt,
       overdue: false,
-      timeline: [{ at: expect.any(String), action: 'receive', status: 'received', message: null }],
+      timeline: [
+        { at: expect.any(String), action: 'receive', status: 'received', message: null, expectedAt: null, agency: null, department: null },
+      ],
     });
   });
 

@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { createDataSource } from '../../src/database/data-source';
 import { migrateDatabase } from '../../src/database/migrate';
 import { seedReferenceData } from '../../src/database/seed';
-import { databaseUrl, TEMPLATE_DB, withServer } from './databases';
+import { databaseUrl, DB_PREFIX, TEMPLATE_DB, withServer, WORKER_DATABASES } from './databases';
 import { TEST_PASSWORD } from './constants';
-
-const WORKERS = 4;
 
 /**
  * Builds a template database through the real migrations and seed, then
@@ -21,9 +19,9 @@ export default async function globalSetup(): Promise<void> {
   await seedReferenceData(ds, TEST_PASSWORD);
   await ds.destroy();
   await withServer(async (c) => {
-    for (let w = 1; w <= WORKERS; w++) {
-      await c.query(`DROP DATABASE IF EXISTS rongrian_test_w${w} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE rongrian_test_w${w} TEMPLATE ${TEMPLATE_DB}`);
+    for (let w = 1; w <= WORKER_DATABASES; w++) {
+      await c.query(`DROP DATABASE IF EXISTS ${DB_PREFIX}_w${w} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${DB_PREFIX}_w${w} TEMPLATE ${TEMPLATE_DB}`);
     }
   });
 }

@@ -20,12 +20,18 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldError[],
+    /** More for the client to act on, merged into the body (e.g. `allowedActions` on a 409). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
 
   static validation(details: FieldError[]): DomainError {
     return new DomainError(ErrorCode.ValidationFailed, 'Validation failed', details);
+  }
+
+  static field(field: string, code: string, message: string): DomainError {
+    return DomainError.validation([{ field, code, message }]);
   }
 
   static notFound(what: string): DomainError {

@@ -51,6 +51,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: exception.message,
         code: exception.code,
         ...(exception.details ? { details: exception.details } : {}),
+        ...exception.extra,
       };
     }
     if (exception instanceof HttpException) {

@@ -33,4 +33,19 @@ export class CaseEvent {
 
   @Column('text', { name: 'actor_role' })
   actorRole!: string;
+
+  @Column('uuid', { name: 'department_id', nullable: true })
+  departmentId!: string | null;
+
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  @Column('timestamptz', { name: 'expected_at', nullable: true })
+  expectedAt!: Date | null;
+
+  @Column('text', { nullable: true })
+  agency!: string | null;
+
+  @Column('uuid', { name: 'related_case_id', nullable: true })
+  relatedCaseId!: string | null;
 }

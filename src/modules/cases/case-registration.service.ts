@@ -32,10 +32,11 @@ export interface NewCase {
   withinTransaction?: (m: EntityManager, caseId: string) => Promise<void>;
 }
 
-export interface RegisteredCase {
+export interface RegisteredCase<K extends CaseKind = 'general'> {
   id: string;
   referenceNo: string;
-  trackingCode: string;
+  /** Null for corruption cases: they are followed on the whistleblower channel, never by tracking code. */
+  trackingCode: K extends 'general' ? string : string | null;
   status: CaseStatus;
   receivedAt: Date;
   dueAt: Date;
@@ -53,10 +54,10 @@ export class CaseRegistrationService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async register(input: NewCase): Promise<RegisteredCase> {
+  async register<K extends CaseKind>(input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.registerOnce(input);
+        return (await this.registerOnce(input)) as RegisteredCase<K>;
       } catch (err) {
         // A fresh random code colliding with an existing one is astronomically
         // rare, but it must not cost the citizen their complaint.
@@ -66,11 +67,11 @@ export class CaseRegistrationService {
     }
   }
 
-  private async registerOnce(input: NewCase): Promise<RegisteredCase> {
+  private async registerOnce(input: NewCase): Promise<RegisteredCase<CaseKind>> {
     const status: CaseStatus = 'received';
     const fiscalYear = fiscalYearOf(input.receivedAt);
     const dueAt = dueAtFor(input.receivedAt);
-    const trackingCode = generateTrackingCode();
+    const trackingCode = input.kind === 'general' ? generateTrackingCode() : null;
 
     const { registered, notificationIds } = await this.db.transaction(async (m) => {
       const complainantId = await this.cases.insertComplainant(

@@ -11,7 +11,15 @@ export interface PublicCaseView {
   receivedAt: Date;
   dueAt: Date;
   overdue: boolean;
-  timeline: Array<{ at: Date; action: string; status: CaseStatus | null; message: string | null }>;
+  timeline: Array<{
+    at: Date;
+    action: string;
+    status: CaseStatus | null;
+    message: string | null;
+    expectedAt: Date | null;
+    agency: string | null;
+    department: { name: string; nameEn: string } | null;
+  }>;
 }
 
 /** What a complainant sees with their tracking code: public events only, no names of staff. */
@@ -27,8 +35,9 @@ export class CaseTrackingService {
         { field: 'trackingCode', code: 'checksum', message: 'trackingCode is not a valid tracking code' },
       ]);
     }
-    const found = await this.cases.findByTrackingCode(code);
-    if (!found) throw DomainError.notFound('Complaint');
+    const filed = await this.cases.findByTrackingCode(code);
+    if (!filed) throw DomainError.notFound('Complaint');
+    const found = await this.cases.resolveMerged(filed);
     const events = await this.cases.findPublicEvents(found.id);
     return {
       referenceNo: found.referenceNo,
@@ -37,7 +46,7 @@ export class CaseTrackingService {
       receivedAt: found.receivedAt,
       dueAt: found.dueAt,
       overdue: isOverdue(found.status, found.dueAt, now),
-      timeline: events.map((e) => ({ at: e.at, action: e.action, status: e.toStatus, message: e.message })),
+      timeline: events.map(({ toStatus, ...e }) => ({ ...e, status: toStatus })),
     };
   }
 }

@@ -66,6 +66,25 @@ export class Case {
   @Column('timestamptz', { name: 'due_at' })
   dueAt!: Date;
 
+  /** The new date promised in the latest explanation (the 15-day rule's "explain"). */
+  @Column('timestamptz', { name: 'expected_at', nullable: true })
+  expectedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'explained_at', nullable: true })
+  explainedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
+  @Column('text', { name: 'referred_to', nullable: true })
+  referredTo!: string | null;
+
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
   createdAt!: Date;
 

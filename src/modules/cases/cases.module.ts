@@ -1,12 +1,36 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
 import { CaseAccessService } from './case-access.service';
+import { CaseActionsService } from './case-actions.service';
+import { CaseDetailsRepository } from './case-details.repository';
+import { CaseDetailsService } from './case-details.service';
+import { CaseQueueRepository } from './case-queue.repository';
+import { CaseQueueService } from './case-queue.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseTrackingService } from './case-tracking.service';
+import { CaseWorkflowRepository } from './case-workflow.repository';
+import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { ReferenceCounterRepository } from './reference-counter.repository';
+import { StaffRegistrationService } from './staff-registration.service';
 
 @Module({
-  providers: [CaseAccessService, CasesRepository, ReferenceCounterRepository, CaseRegistrationService, CaseTrackingService],
+  imports: [CategoriesModule],
+  controllers: [CasesController],
+  providers: [
+    CaseAccessService,
+    CaseActionsService,
+    CaseDetailsRepository,
+    CaseDetailsService,
+    CaseQueueRepository,
+    CaseQueueService,
+    CaseRegistrationService,
+    CaseTrackingService,
+    CaseWorkflowRepository,
+    CasesRepository,
+    ReferenceCounterRepository,
+    StaffRegistrationService,
+  ],
   exports: [CaseAccessService, CaseRegistrationService, CaseTrackingService],
 })
 export class CasesModule {}

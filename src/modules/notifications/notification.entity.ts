@@ -13,6 +13,14 @@ export class Notification {
   @Column('uuid', { name: 'case_id', nullable: true })
   caseId!: string | null;
 
+  /** The timeline event a case update announces. */
+  @Column('bigint', { name: 'event_id', nullable: true })
+  eventId!: string | null;
+
+  /** The staff member an assignment notice is for. */
+  @Column('uuid', { name: 'user_id', nullable: true })
+  userId!: string | null;
+
   @Column('text')
   template!: NotificationTemplate;
 

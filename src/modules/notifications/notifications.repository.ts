@@ -3,13 +3,37 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Locale } from '../../common/time/thai-calendar';
 import { Notification } from './notification.entity';
+import type { CaseStatus } from '../cases/case.types';
 import type { NotificationTemplate } from './templates';
 
 export interface OutboxEntry {
   caseId: string | null;
+  eventId?: string;
+  userId?: string;
   template: NotificationTemplate;
   recipient: string;
   locale: Locale;
+}
+
+export interface CaseUpdateRow {
+  referenceNo: string;
+  trackingCode: string;
+  subject: string;
+  complainantName: string;
+  action: string;
+  status: CaseStatus;
+  message: string | null;
+  expectedAt: Date | null;
+  agency: string | null;
+}
+
+export interface AssignmentRow {
+  caseId: string;
+  referenceNo: string;
+  subject: string;
+  dueAt: Date;
+  action: string;
+  departmentName: string | null;
 }
 
 export interface AcknowledgementRow {
@@ -68,6 +92,30 @@ export class NotificationsRepository {
       [olderThan],
     );
     return n;
+  }
+
+  /** The public event and the case it belongs to; null once the event is not for the complainant's eyes. */
+  async loadCaseUpdate(eventId: string): Promise<CaseUpdateRow | null> {
+    const rows: CaseUpdateRow[] = await this.db.query(
+      `SELECT c.reference_no AS "referenceNo", c.tracking_code AS "trackingCode", c.subject,
+              p.name AS "complainantName", e.action, e.to_status AS status, e.message,
+              e.expected_at AS "expectedAt", e.agency
+       FROM case_events e JOIN cases c ON c.id = e.case_id JOIN complainants p ON p.id = c.complainant_id
+       WHERE e.id = $1 AND e.public AND c.tracking_code IS NOT NULL AND NOT p.anonymous`,
+      [eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async loadAssignment(eventId: string): Promise<AssignmentRow | null> {
+    const rows: AssignmentRow[] = await this.db.query(
+      `SELECT c.id AS "caseId", c.reference_no AS "referenceNo", c.subject, c.due_at AS "dueAt", e.action,
+              d.name_th AS "departmentName"
+       FROM case_events e JOIN cases c ON c.id = e.case_id LEFT JOIN departments d ON d.id = e.department_id
+       WHERE e.id = $1`,
+      [eventId],
+    );
+    return rows[0] ?? null;
   }
 
   async loadAcknowledgement(caseId: string): Promise<AcknowledgementRow | null> {

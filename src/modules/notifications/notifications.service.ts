@@ -7,7 +7,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import { JobName, PayloadOf, QUEUES } from '../../jobs/job-catalogue';
 import { describeMailError, isPermanentMailError, MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { NotificationsRepository, OutboxEntry } from './notifications.repository';
-import { RenderedMail, renderAcknowledgement } from './templates';
+import { Notification } from './notification.entity';
+import { RenderedMail, renderAcknowledgement, renderAssignment, renderCaseUpdate } from './templates';
+import { isComplainantAction } from './templates/case-update';
 
 const STALE_AFTER_MS = 2 * 60_000;
 const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60_000;
@@ -63,7 +65,7 @@ export class NotificationsService implements OnApplicationShutdown {
   async deliver(notificationId: string): Promise<void> {
     const n = await this.outbox.findPending(notificationId);
     if (!n) return;
-    const mail = await this.render(n.template, n.caseId, n.locale);
+    const mail = await this.render(n);
     if (!mail) {
       await this.outbox.recordFailure(n.id, 'nothing to send: the case no longer qualifies', true);
       return;
@@ -87,22 +89,36 @@ export class NotificationsService implements OnApplicationShutdown {
     await this.outbox.markSent(n.id);
   }
 
-  private async render(
-    template: 'acknowledgement',
-    caseId: string | null,
-    locale: 'th' | 'en',
-  ): Promise<RenderedMail | null> {
-    switch (template) {
+  /** Builds the message from what the database says now, so a retried job never sends stale text. */
+  private async render(n: Notification): Promise<RenderedMail | null> {
+    const organisation = { th: this.config.organisation.nameTh, en: this.config.organisation.nameEn };
+    const trackUrl = (code: string) => `${this.config.publicBaseUrl}/track?code=${code}`;
+    switch (n.template) {
       case 'acknowledgement': {
-        const row = caseId ? await this.outbox.loadAcknowledgement(caseId) : null;
-        if (!row) return null;
-        return renderAcknowledgement(
-          {
-            ...row,
-            trackUrl: `${this.config.publicBaseUrl}/track?code=${row.trackingCode}`,
-            organisation: { th: this.config.organisation.nameTh, en: this.config.organisation.nameEn },
-          },
-          locale,
+        const row = n.caseId ? await this.outbox.loadAcknowledgement(n.caseId) : null;
+        return row && renderAcknowledgement({ ...row, trackUrl: trackUrl(row.trackingCode), organisation }, n.locale);
+      }
+      case 'case_update': {
+        const row = n.eventId ? await this.outbox.loadCaseUpdate(n.eventId) : null;
+        if (!row || !isComplainantAction(row.action)) return null;
+        return renderCaseUpdate(
+          { ...row, action: row.action, trackUrl: trackUrl(row.trackingCode), organisation },
+          n.locale,
+        );
+      }
+      case 'assignment': {
+        const row = n.eventId ? await this.outbox.loadAssignment(n.eventId) : null;
+        return (
+          row &&
+          renderAssignment(
+            {
+              ...row,
+              shared: row.action === 'share',
+              caseUrl: `${this.config.publicBaseUrl}/staff/cases/${row.caseId}`,
+              organisation,
+            },
+            n.locale,
+          )
         );
       }
     }

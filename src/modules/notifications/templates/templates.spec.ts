@@ -1,4 +1,4 @@
-import { renderAcknowledgement } from './templates';
+import { renderAcknowledgement } from './acknowledgement';
 
 const data = {
   complainantName: 'สมชาย <ใจดี>',

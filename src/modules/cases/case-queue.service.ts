@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffUser } from '../auth/staff-user';
+import { isOverdue } from './case.types';
+import { decodeCursor, encodeCursor, resolveFilter, sortSpec } from './case-queue';
+import { CaseQueueRepository } from './case-queue.repository';
+import { caseScopeOf } from './case-scope';
+import type { CaseQueueQueryDto, QueuePageDto } from './dto/case-queue.dto';
+
+const DEFAULT_LIMIT = 25;
+
+@Injectable()
+export class CaseQueueService {
+  constructor(private readonly queue: CaseQueueRepository) {}
+
+  async page(user: StaffUser, query: CaseQueueQueryDto, now = new Date()): Promise<QueuePageDto> {
+    const scope = caseScopeOf(user);
+    const filter = resolveFilter(query, user.id, now);
+    const sort = sortSpec(query.sort);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+
+    const [rows, counts] = await Promise.all([
+      this.queue.findPage(scope, filter, sort, limit + 1, after),
+      this.queue.countByStatus(scope, filter),
+    ]);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({ ...r, overdue: isOverdue(r.status, r.dueAt, now) })) as QueuePageDto['items'],
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ value: new Date(last[sort.field]).toISOString(), id: last.id }) : null,
+      counts,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import type { Role } from '../users/user.entity';
+import type { CaseStatus } from './case.types';
+
+export const CASE_ACTIONS = [
+  'accept',
+  'reject',
+  'assign',
+  'share',
+  'start',
+  'note',
+  'update',
+  'explain',
+  'resolve',
+  'close',
+  'reopen',
+  'refer',
+  'withdraw',
+  'merge',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+const OPEN: CaseStatus[] = ['received', 'accepted', 'assigned', 'in_progress'];
+const ALL: CaseStatus[] = [...OPEN, 'resolved', 'closed', 'rejected', 'referred', 'withdrawn', 'merged'];
+
+/** Reopening is for a complainant who comes back soon; after that it is a new complaint. */
+export const REOPEN_WINDOW_DAYS = 30;
+
+interface Rule {
+  from: readonly CaseStatus[];
+  /** The status after the action; `null` keeps the current one. */
+  to: CaseStatus | null | ((ctx: WorkflowContext) => CaseStatus);
+  /** Whether the complainant sees the event on the tracking page. */
+  public: boolean;
+}
+
+/**
+ * The transition table: in which statuses an action may be taken, where it
+ * leads, and whether the complainant sees it. Everything about the
+ * workflow's shape is here and nowhere else.
+ */
+export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
+  accept: { from: ['received'], to: 'accepted', public: true },
+  reject: { from: ['received', 'accepted'], to: 'rejected', public: true },
+  assign: { from: OPEN, to: 'assigned', public: true },
+  share: { from: ['assigned', 'in_progress'], to: null, public: false },
+  start: { from: ['assigned'], to: 'in_progress', public: true },
+  note: { from: ALL, to: null, public: false },
+  update: { from: [...OPEN, 'resolved'], to: null, public: true },
+  explain: { from: OPEN, to: null, public: true },
+  resolve: { from: ['assigned', 'in_progress'], to: 'resolved', public: true },
+  close: { from: ['resolved', 'referred'], to: 'closed', public: true },
+  reopen: { from: ['resolved', 'closed'], to: (ctx) => (ctx.hasDepartment ? 'in_progress' : 'accepted'), public: true },
+  refer: { from: OPEN, to: 'referred', public: true },
+  withdraw: { from: OPEN, to: 'withdrawn', public: true },
+  merge: { from: OPEN, to: 'merged', public: true },
+};
+
+/**
+ * What each role may do to a case it can see. Department staff work their
+ * own cases; on a case only shared with them they can add notes and
+ * progress. Executives read; administrators do not handle cases.
+ */
+const ROLE_ACTIONS: Readonly<Record<Role, readonly CaseAction[]>> = {
+  center: CASE_ACTIONS,
+  integrity: CASE_ACTIONS,
+  head: ['assign', 'share', 'start', 'note', 'update', 'explain', 'resolve'],
+  officer: ['start', 'note', 'update', 'explain', 'resolve'],
+  executive: [],
+  admin: [],
+};
+const SHARED_ACTIONS: readonly CaseAction[] = ['note', 'update'];
+
+export interface WorkflowContext {
+  status: CaseStatus;
+  hasDepartment: boolean;
+  closedAt: Date | null;
+  now: Date;
+}
+
+export interface Actor {
+  role: Role;
+  /** True when the case is only shared with the actor's department, not owned by it. */
+  sharedOnly: boolean;
+}
+
+export type Decision =
+  | { ok: true; to: CaseStatus; public: boolean }
+  | { ok: false; reason: 'role'; allowed: CaseAction[] }
+  | { ok: false; reason: 'status'; allowed: CaseAction[] }
+  | { ok: false; reason: 'reopen_window'; allowed: CaseAction[] };
+
+function permitted(actor: Actor): readonly CaseAction[] {
+  const byRole = ROLE_ACTIONS[actor.role];
+  return actor.sharedOnly ? byRole.filter((a) => SHARED_ACTIONS.includes(a)) : byRole;
+}
+
+function statusAllows(action: CaseAction, ctx: WorkflowContext): boolean {
+  if (!TRANSITIONS[action].from.includes(ctx.status)) return false;
+  if (action === 'reopen' && ctx.status === 'closed') {
+    const closedAt = ctx.closedAt?.getTime() ?? 0;
+    return ctx.now.getTime() - closedAt <= REOPEN_WINDOW_DAYS * 24 * 3600 * 1000;
+  }
+  return true;
+}
+
+/** The actions this actor could take on the case now (for the UI and for 409 answers). */
+export function allowedActions(actor: Actor, ctx: WorkflowContext): CaseAction[] {
+  return permitted(actor).filter((a) => statusAllows(a, ctx));
+}
+
+export function decide(action: CaseAction, actor: Actor, ctx: WorkflowContext): Decision {
+  const allowed = allowedActions(actor, ctx);
+  if (!permitted(actor).includes(action)) return { ok: false, reason: 'role', allowed };
+  if (!TRANSITIONS[action].from.includes(ctx.status)) return { ok: false, reason: 'status', allowed };
+  if (!statusAllows(action, ctx)) return { ok: false, reason: 'reopen_window', allowed };
+  const rule = TRANSITIONS[action];
+  const to = rule.to === null ? ctx.status : typeof rule.to === 'function' ? rule.to(ctx) : rule.to;
+  return { ok: true, to, public: rule.public };
+}

@@ -1,0 +1,36 @@
+import { fill, messagesFor } from '../../../common/i18n/i18n';
+import type { Locale } from '../../../common/i18n/i18n';
+import { formatDate } from '../../../common/time/thai-calendar';
+import { html } from '../../../views/html';
+import { bilingual, factsTable, RenderedMail } from './bilingual';
+
+export interface AssignmentData {
+  shared: boolean;
+  referenceNo: string;
+  subject: string;
+  departmentName: string | null;
+  dueAt: Date;
+  caseUrl: string;
+  organisation: { th: string; en: string };
+}
+
+/** Tells an officer or a division that a case is now theirs (or shared with them). */
+export function renderAssignment(d: AssignmentData, first: Locale): RenderedMail {
+  return bilingual(first, (locale) => {
+    const m = messagesFor(locale).mail;
+    const org = locale === 'th' ? d.organisation.th : d.organisation.en;
+    const facts: Array<[string, string]> = [
+      [m.referenceNo, d.referenceNo],
+      [m.subjectLabel, d.subject],
+      ...(d.departmentName ? [[m.department, d.departmentName] as [string, string]] : []),
+      [m.dueAt, formatDate(d.dueAt, locale)],
+    ];
+    const body = d.shared ? m.shareBody : m.assignBody;
+    const signature = fill(m.staffSignature, { org });
+    return {
+      subject: fill(m.assignSubject, { referenceNo: d.referenceNo }),
+      lines: [body, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `${m.openCase}: ${d.caseUrl}`, '', signature],
+      html: html`<p>${body}</p>${factsTable(facts)}<p><a href="${d.caseUrl}">${m.openCase}</a></p><p>${signature}</p>`,
+    };
+  });
+}
