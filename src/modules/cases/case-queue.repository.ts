@@ -17,6 +17,8 @@ export interface QueueRow {
   receivedAt: Date;
   dueAt: Date;
   updatedAt: Date;
+  /** The sort key to the microsecond, as Postgres keeps it; a JS Date would drop the last three digits. */
+  sortKey: string;
 }
 
 /** The queue's reads. Each is one range scan on an index of (scope, sort key, id). */
@@ -37,10 +39,11 @@ export class CaseQueueRepository {
       'c.received_at AS "receivedAt"',
       'c.due_at AS "dueAt"',
       'c.updated_at AS "updatedAt"',
+      `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"`,
     ]);
     const dir = sort.descending ? 'DESC' : 'ASC';
     if (after) {
-      qb.andWhere(`(c.${sort.column}, c.id) ${sort.descending ? '<' : '>'} (:afterValue, :afterId)`, {
+      qb.andWhere(`(c.${sort.column}, c.id) ${sort.descending ? '<' : '>'} (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))`, {
         afterValue: after.value,
         afterId: after.id,
       });

@@ -26,9 +26,8 @@ export class CaseQueueService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => ({ ...r, overdue: isOverdue(r.status, r.dueAt, now) })) as QueuePageDto['items'],
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ value: new Date(last[sort.field]).toISOString(), id: last.id }) : null,
+      items: items.map(({ sortKey: _, ...r }) => ({ ...r, overdue: isOverdue(r.status, r.dueAt, now) })) as QueuePageDto['items'],
+      nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sortKey, id: last.id }) : null,
       counts,
     };
   }

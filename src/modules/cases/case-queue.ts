@@ -25,7 +25,6 @@ export interface QueueFilter {
 
 export interface SortSpec {
   column: 'due_at' | 'received_at' | 'updated_at';
-  field: 'dueAt' | 'receivedAt' | 'updatedAt';
   descending: boolean;
 }
 
@@ -36,9 +35,9 @@ export interface Cursor {
 
 export function sortSpec(sort: QueueSort = 'dueAt'): SortSpec {
   const descending = sort.startsWith('-');
-  const field = (descending ? sort.slice(1) : sort) as SortSpec['field'];
+  const field = (descending ? sort.slice(1) : sort) as 'dueAt' | 'receivedAt' | 'updatedAt';
   const column = ({ dueAt: 'due_at', receivedAt: 'received_at', updatedAt: 'updated_at' } as const)[field];
-  return { column, field, descending };
+  return { column, descending };
 }
 
 /** Turns views, `me`, `overdue` and `q` into plain conditions. */
@@ -103,6 +102,8 @@ function intersect(current: CaseStatus[] | undefined, wanted: CaseStatus[]): Cas
   return current ? current.filter((s) => wanted.includes(s)) : wanted;
 }
 
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}Z$/;
+
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');
 }
@@ -110,7 +111,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof value === 'string' && !Number.isNaN(Date.parse(value)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+    if (typeof value === 'string' && CURSOR_INSTANT.test(value) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
       return { value, id };
     }
   } catch {
