@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * A municipality's register after many years: `total` cases over five
+ * years, 5 % corruption, most of them long closed, a working set of open
+ * cases spread over the five departments, some of them late.
+ */
+export async function loadCases(db: DataSource, total: number): Promise<void> {
+  await db.query(`
+    WITH depts AS (SELECT array_agg(id ORDER BY code) AS ids FROM departments),
+         raw AS (
+           SELECT g,
+                  CASE WHEN g % 20 = 0 THEN 'corruption' ELSE 'general' END AS kind,
+                  now() - (power(random(), 2) * 5 * 365) * interval '1 day' AS received_at,
+                  random() AS r
+           FROM generate_series(1, $1::int) g
+         ),
+         shaped AS (
+           SELECT raw.*,
+                  extract(year FROM received_at AT TIME ZONE 'Asia/Bangkok')::int + 543
+                    + CASE WHEN extract(month FROM received_at AT TIME ZONE 'Asia/Bangkok') >= 10 THEN 1 ELSE 0 END AS fy,
+                  CASE
+                    WHEN received_at < now() - interval '45 days' THEN
+                      (ARRAY['closed','closed','closed','closed','resolved','rejected','referred','withdrawn','merged','closed'])[1 + (g % 10)]
+                    ELSE (ARRAY['received','accepted','assigned','in_progress','in_progress','resolved','closed'])[1 + (g % 7)]
+                  END AS status
+           FROM raw
+         )
+    INSERT INTO cases (kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
+                       department_id, assignee_id, received_at, due_at, updated_at, explained_at)
+    SELECT kind,
+           (ARRAY['web','phone','letter','walk_in','complaint_box','email','social','referral','other'])[1 + (g % 9)],
+           status, fy,
+           row_number() OVER (PARTITION BY kind, fy ORDER BY received_at, g),
+           (CASE kind WHEN 'general' THEN 'G' ELSE 'C' END) || '-' || fy || '-' ||
+             lpad((row_number() OVER (PARTITION BY kind, fy ORDER BY received_at, g))::text, 6, '0'),
+           CASE WHEN kind = 'general' THEN 'BENCH' || lpad(g::text, 7, '0') END,
+           'เรื่องร้องเรียนทดสอบ ' || (ARRAY['ไฟถนนดับ','ถนนเป็นหลุม','ขยะไม่เก็บ','น้ำท่วมขัง','เสียงดังรบกวน'])[1 + (g % 5)] || ' ' || g,
+           'รายละเอียดของเรื่องที่ ' || g,
+           CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted')
+                THEN (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts) END,
+           -- Every third case of the department it belongs to is on its officer's own list.
+           CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted') AND g % 3 = 0
+                THEN (SELECT u.id FROM users u WHERE u.role = 'officer'
+                      AND u.department_id = (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts)
+                      ORDER BY u.email LIMIT 1) END,
+           received_at, received_at + interval '15 days',
+           least(now(), received_at + r * interval '30 days'),
+           CASE WHEN g % 4 = 0 AND received_at < now() - interval '15 days' THEN received_at + interval '14 days' END
+    FROM shaped`,
+    [total],
+  );
+  // Keep the register's counters consistent with what was loaded.
+  await db.query(`
+    INSERT INTO reference_counters (kind, fiscal_year, last_value)
+    SELECT kind, fiscal_year, max(sequence) FROM cases GROUP BY kind, fiscal_year
+    ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = EXCLUDED.last_value`);
+  await db.query('ANALYZE');
+}
