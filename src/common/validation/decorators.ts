@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -18,3 +18,13 @@ export function OptionalText(maxLength: number): PropertyDecorator {
     MaxLength(maxLength),
   );
 }
+
+/** PATCH fields: absent means unchanged, but an explicit null is a mistake, not a request to clear. */
+export const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);
+
+/** `?flag=true|false` from a query string; anything else is left for IsBoolean to reject. */
+export const QueryBoolean = () =>
+  Transform(({ obj, key }) => {
+    const raw: unknown = obj[key];
+    return raw === 'true' ? true : raw === 'false' ? false : raw;
+  });

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
+import { CategoriesController } from './categories.controller';
 import { CategoriesRepository } from './categories.repository';
+import { CategoriesService } from './categories.service';
 
-@Module({ providers: [CategoriesRepository], exports: [CategoriesRepository] })
+@Module({
+  imports: [DepartmentsModule],
+  controllers: [CategoriesController],
+  providers: [CategoriesRepository, CategoriesService],
+  exports: [CategoriesRepository],
+})
 export class CategoriesModule {}

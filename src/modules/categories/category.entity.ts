@@ -24,4 +24,10 @@ export class Category {
 
   @Column('boolean')
   active!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', insert: false })
+  updatedAt!: Date;
 }

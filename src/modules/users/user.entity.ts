@@ -31,4 +31,10 @@ export class User {
 
   @Column('timestamptz', { name: 'locked_until', nullable: true })
   lockedUntil!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', insert: false })
+  updatedAt!: Date;
 }

@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
-@Module({})
+/** UsersRepository comes from the global AuthModule, which needs it for sign-in. */
+@Module({
+  imports: [DepartmentsModule],
+  controllers: [UsersController],
+  providers: [UsersService],
+})
 export class UsersModule {}

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { User } from './user.entity';
+import { Role, User } from './user.entity';
+
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'role' | 'departmentId'>;
+export type UserChanges = Partial<
+  Pick<User, 'displayName' | 'role' | 'departmentId' | 'active' | 'passwordHash' | 'failedLogins' | 'lockedUntil'>
+>;
+export interface UserFilter {
+  role?: Role;
+  departmentId?: string;
+  active?: boolean;
+}
 
 @Injectable()
 export class UsersRepository {
@@ -28,5 +39,43 @@ export class UsersRepository {
 
   async recordSuccessfulLogin(id: string): Promise<void> {
     await this.db.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [id]);
+  }
+
+  /** The administration's list, ordered by email; staff counts are in the dozens, so no paging. */
+  list(filter: UserFilter): Promise<User[]> {
+    const qb = this.db.getRepository(User).createQueryBuilder('u').orderBy('lower(u.email)', 'ASC');
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.departmentId) qb.andWhere('u.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
+    return qb.getMany();
+  }
+
+  /** Active or not; null for an id that is not even shaped like a uuid, so that callers answer 404. */
+  findById(id: string): Promise<User | null> {
+    if (!isUUID(id, 'loose')) return Promise.resolve(null);
+    return this.db.getRepository(User).findOneBy({ id });
+  }
+
+  /** The new user's id, or null when the email is taken in any letter case; the unique index on lower(email) decides. */
+  async insertUnlessEmailTaken(row: NewUser): Promise<string | null> {
+    const result = await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values(row)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
+  }
+
+  async update(id: string, changes: UserChanges): Promise<void> {
+    await this.db
+      .createQueryBuilder()
+      .update(User)
+      // Undefined fields are skipped by TypeORM: a PATCH leaves what it does not mention.
+      .set({ ...changes, updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
   }
 }

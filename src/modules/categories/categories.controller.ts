@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Staff } from '../auth/staff.decorator';
+import type { StaffUser } from '../auth/staff-user';
+import { CategoriesService } from './categories.service';
+import {
+  CategoryDto,
+  CategoryListDto,
+  CreateCategoryDto,
+  ListCategoriesQueryDto,
+  toCategoryDto,
+  UpdateCategoryDto,
+} from './dto/category.dto';
+
+@ApiTags('staff')
+@Controller('api/v1/categories')
+export class CategoriesController {
+  constructor(private readonly categories: CategoriesService) {}
+
+  @Get()
+  @Staff()
+  @ApiOkResponse({ type: CategoryListDto })
+  async list(@CurrentUser() user: StaffUser, @Query() query: ListCategoriesQueryDto): Promise<CategoryListDto> {
+    return { items: (await this.categories.list(user, query)).map(toCategoryDto) };
+  }
+
+  @Post()
+  @Staff('admin')
+  @ApiCreatedResponse({ type: CategoryDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
+  @ApiConflictResponse({ description: 'The code is taken' })
+  async create(@Body() dto: CreateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.create(dto));
+  }
+
+  @Patch(':id')
+  @Staff('admin')
+  @ApiOkResponse({ type: CategoryDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong (code and kind cannot change); `details` names each one' })
+  @ApiNotFoundResponse()
+  async update(@Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.update(id, dto));
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import type { StaffUser } from '../auth/staff-user';
+import type { CaseKind } from '../cases/case.types';
+import { DepartmentsService } from '../departments/departments.service';
+import { CategoriesRepository } from './categories.repository';
+import { Category } from './category.entity';
+import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+
+const DEPARTMENT_FIELD = 'defaultDepartmentId';
+
+@Injectable()
+export class CategoriesService {
+  constructor(
+    private readonly categories: CategoriesRepository,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  /** Retired categories are administration's business; everyone else picks from the active ones. */
+  list(user: StaffUser, options: { kind?: CaseKind; includeInactive?: boolean }): Promise<Category[]> {
+    return this.categories.list({ kind: options.kind, includeInactive: Boolean(options.includeInactive) && user.role === 'admin' });
+  }
+
+  async create(dto: CreateCategoryDto): Promise<Category> {
+    const defaultDepartmentId = dto.defaultDepartmentId ?? null;
+    await this.checkDefaultDepartment(dto.kind, defaultDepartmentId);
+    const id = await this.categories.insertUnlessCodeTaken({
+      code: dto.code,
+      kind: dto.kind,
+      nameTh: dto.nameTh,
+      nameEn: dto.nameEn,
+      defaultDepartmentId,
+    });
+    if (!id) throw new DomainError(ErrorCode.Conflict, `A category with the code "${dto.code}" already exists`);
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateCategoryDto): Promise<Category> {
+    const current = await this.get(id);
+    if (dto.defaultDepartmentId !== undefined) {
+      await this.checkDefaultDepartment(current.kind, dto.defaultDepartmentId);
+    } else if (dto.active === true && !current.active && current.defaultDepartmentId) {
+      // Coming back into use: its default must still be a place that takes cases.
+      await this.departments.requireActive(current.defaultDepartmentId, DEPARTMENT_FIELD);
+    }
+    await this.categories.update(id, {
+      nameTh: dto.nameTh,
+      nameEn: dto.nameEn,
+      defaultDepartmentId: dto.defaultDepartmentId,
+      active: dto.active,
+    });
+    return this.get(id);
+  }
+
+  /** Corruption cases go to the integrity officer alone, never to a department's queue. */
+  private async checkDefaultDepartment(kind: CaseKind, departmentId: string | null): Promise<void> {
+    if (departmentId === null) return;
+    if (kind === 'corruption') {
+      throw DomainError.validation([
+        {
+          field: DEPARTMENT_FIELD,
+          code: 'notForCorruption',
+          message: `${DEPARTMENT_FIELD} must be empty for a corruption category: those cases go to the integrity officer`,
+        },
+      ]);
+    }
+    await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
+  }
+
+  private async get(id: string): Promise<Category> {
+    const category = await this.categories.findById(id);
+    if (!category) throw DomainError.notFound('Category');
+    return category;
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Staff } from '../auth/staff.decorator';
+import type { StaffUser } from '../auth/staff-user';
+import { DepartmentsService } from './departments.service';
+import {
+  CreateDepartmentDto,
+  DepartmentDto,
+  DepartmentListDto,
+  ListDepartmentsQueryDto,
+  toDepartmentDto,
+  UpdateDepartmentDto,
+} from './dto/department.dto';
+
+@ApiTags('staff')
+@Controller('api/v1/departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  @Staff()
+  @ApiOkResponse({ type: DepartmentListDto })
+  async list(@CurrentUser() user: StaffUser, @Query() query: ListDepartmentsQueryDto): Promise<DepartmentListDto> {
+    return { items: (await this.departments.list(user, query.includeInactive)).map(toDepartmentDto) };
+  }
+
+  @Post()
+  @Staff('admin')
+  @ApiCreatedResponse({ type: DepartmentDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
+  @ApiConflictResponse({ description: 'The code is taken' })
+  async create(@Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.create(dto));
+  }
+
+  @Patch(':id')
+  @Staff('admin')
+  @ApiOkResponse({ type: DepartmentDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong (the code cannot change); `details` names each one' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Deactivation refused: active users or categories still refer to the department' })
+  async update(@Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.update(id, dto));
+  }
+}

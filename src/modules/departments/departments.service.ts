@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import type { StaffUser } from '../auth/staff-user';
+import { Department } from './department.entity';
+import { DepartmentsRepository } from './departments.repository';
+import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
+
+@Injectable()
+export class DepartmentsService {
+  constructor(private readonly departments: DepartmentsRepository) {}
+
+  /** Retired departments are administration's business; everyone else picks from the active ones. */
+  list(user: StaffUser, includeInactive = false): Promise<Department[]> {
+    return this.departments.list({ includeInactive: includeInactive && user.role === 'admin' });
+  }
+
+  async create(dto: CreateDepartmentDto): Promise<Department> {
+    const id = await this.departments.insertUnlessCodeTaken({ code: dto.code, nameTh: dto.nameTh, nameEn: dto.nameEn });
+    if (!id) throw new DomainError(ErrorCode.Conflict, `A department with the code "${dto.code}" already exists`);
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateDepartmentDto): Promise<Department> {
+    const current = await this.get(id);
+    if (dto.active === false && current.active) {
+      // Retiring a department that people still work in, or that categories
+      // still route to, would strand them; they have to move first.
+      const refs = await this.departments.countActiveReferences(id);
+      if (refs.users > 0 || refs.categories > 0) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `${refs.users} active users and ${refs.categories} active categories still refer to this department; move or deactivate them first`,
+        );
+      }
+    }
+    await this.departments.update(id, { nameTh: dto.nameTh, nameEn: dto.nameEn, active: dto.active });
+    return this.get(id);
+  }
+
+  /** For other modules: a department that a user or category is about to point at. */
+  async requireActive(id: string, field: string): Promise<Department> {
+    const department = await this.departments.findById(id);
+    if (!department || !department.active) {
+      throw DomainError.validation([
+        { field, code: 'unknownDepartment', message: `${field} must be an active department` },
+      ]);
+    }
+    return department;
+  }
+
+  private async get(id: string): Promise<Department> {
+    const department = await this.departments.findById(id);
+    if (!department) throw DomainError.notFound('Department');
+    return department;
+  }
+}

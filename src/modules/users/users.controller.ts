@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Staff } from '../auth/staff.decorator';
+import type { StaffUser } from '../auth/staff-user';
+import { CreateUserDto, ListUsersQueryDto, toUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('administration')
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Staff('admin')
+  @ApiOkResponse({ type: UserListDto })
+  async list(@Query() query: ListUsersQueryDto): Promise<UserListDto> {
+    return { items: (await this.users.list(query)).map(toUserDto) };
+  }
+
+  @Post()
+  @Staff('admin')
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'A field is wrong, or the department does not fit the role; `details` names it' })
+  @ApiConflictResponse({ description: 'The email is taken (in any letter case)' })
+  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.create(dto));
+  }
+
+  @Patch(':id')
+  @Staff('admin')
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({
+    description: 'A field is wrong, the department does not fit the role, or an administrator would lock themself out',
+  })
+  @ApiNotFoundResponse()
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.update(actor, id, dto));
+  }
+}

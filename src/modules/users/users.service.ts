@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { hash } from 'argon2';
+import { DomainError, ErrorCode, FieldError } from '../../common/errors/domain-error';
+import { PASSWORD_HASH_OPTIONS } from '../../database/seed';
+import type { StaffUser } from '../auth/staff-user';
+import { DepartmentsService } from '../departments/departments.service';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
+import { User } from './user.entity';
+import { departmentRuleViolation, selfChangeViolation } from './user-rules';
+import { UsersRepository } from './users.repository';
+
+const DEPARTMENT_FIELD = 'departmentId';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  list(filter: ListUsersQueryDto): Promise<User[]> {
+    return this.users.list({ role: filter.role, departmentId: filter.departmentId, active: filter.active });
+  }
+
+  async create(dto: CreateUserDto): Promise<User> {
+    const departmentId = dto.departmentId ?? null;
+    rejectIf(departmentRuleViolation(dto.role, departmentId));
+    if (departmentId) await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
+    const id = await this.users.insertUnlessEmailTaken({
+      email: dto.email,
+      passwordHash: await hash(dto.password, PASSWORD_HASH_OPTIONS),
+      displayName: dto.displayName,
+      role: dto.role,
+      departmentId,
+    });
+    if (!id) throw new DomainError(ErrorCode.Conflict, `A user with the email ${dto.email} already exists`);
+    return this.get(id);
+  }
+
+  async update(actor: StaffUser, id: string, dto: UpdateUserDto): Promise<User> {
+    const current = await this.get(id);
+    rejectIf(selfChangeViolation(actor.id, current.id, dto));
+    const role = dto.role ?? current.role;
+    const departmentId = dto.departmentId !== undefined ? dto.departmentId : current.departmentId;
+    rejectIf(departmentRuleViolation(role, departmentId));
+    const reactivating = dto.active === true && !current.active;
+    if (departmentId && (dto.departmentId !== undefined || reactivating)) {
+      await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
+    }
+    await this.users.update(id, {
+      displayName: dto.displayName,
+      role: dto.role,
+      departmentId: dto.departmentId,
+      active: dto.active,
+      // A reset is how an administrator lets a locked-out colleague back in.
+      ...(dto.password !== undefined
+        ? { passwordHash: await hash(dto.password, PASSWORD_HASH_OPTIONS), failedLogins: 0, lockedUntil: null }
+        : {}),
+    });
+    return this.get(id);
+  }
+
+  private async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound('User');
+    return user;
+  }
+}
+
+function rejectIf(violation: FieldError | null): void {
+  if (violation) throw DomainError.validation([violation]);
+}
