@@ -1,6 +1,12 @@
 import { InitialSchema1763750000000 } from './1763750000000-initial-schema';
 import { CaseWorkflow1763750100000 } from './1763750100000-case-workflow';
 import { Attachments1763750200000 } from './1763750200000-attachments';
+import { CaseStatusCounts1763750300000 } from './1763750300000-case-status-counts';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
-export const migrations = [InitialSchema1763750000000, CaseWorkflow1763750100000, Attachments1763750200000];
+export const migrations = [
+  InitialSchema1763750000000,
+  CaseWorkflow1763750100000,
+  Attachments1763750200000,
+  CaseStatusCounts1763750300000,
+];

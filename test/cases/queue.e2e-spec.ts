@@ -103,6 +103,23 @@ describe('GET /api/v1/cases (the queue)', () => {
     }
   });
 
+  it('keeps the trigger-maintained status totals equal to a live count', async () => {
+    await act(t, tok.center, c.mine.id, { action: 'assign', departmentId: await departmentId(t, 'health') }).expect(200);
+    const kept = await t.db.query(
+      `SELECT kind, department_id::text AS dept, status, n::int FROM case_status_counts WHERE n > 0 ORDER BY 1, 2, 3`,
+    );
+    const live = await t.db.query(
+      `SELECT kind, coalesce(department_id, '00000000-0000-0000-0000-000000000000')::text AS dept, status, count(*)::int AS n
+       FROM cases GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    expect(kept).toEqual(live);
+    const centre = (await get(tok.center)).body.counts;
+    const narrowed = (await get(tok.center, { channel: 'phone' })).body.counts;
+    expect(Object.values(centre).reduce((a, b) => (a as number) + (b as number), 0)).toBe(6);
+    expect(Object.values(narrowed).reduce((a, b) => (a as number) + (b as number), 0)).toBe(5);
+    await act(t, tok.center, c.mine.id, { action: 'assign', departmentId: await departmentId(t, 'works'), assigneeId: await userId(t, STAFF.works) }).expect(200);
+  });
+
   it('rejects bad parameters naming them', async () => {
     for (const [q, field] of [
       [{ view: 'everything' }, 'view'],

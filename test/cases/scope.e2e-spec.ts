@@ -74,7 +74,9 @@ describe('who sees which case', () => {
 
   it('lets a department a case is shared with see it and add notes, but not resolve it', async () => {
     await act(t, tok.worksHead, worksCase.id, { action: 'share', departmentId: await departmentId(t, 'finance') }).expect(200);
-    expect(ids((await list(tok.finance)).body)).toEqual([worksCase.id, financeCase.id].sort());
+    const financeQueue = (await list(tok.finance)).body;
+    expect(ids(financeQueue)).toEqual([worksCase.id, financeCase.id].sort());
+    expect(financeQueue.counts).toEqual({ assigned: 2 });
     const detail = await request(t.http).get(`/api/v1/cases/${worksCase.id}`).set('Authorization', tok.finance).expect(200);
     expect(detail.body.allowedActions).toEqual(['note', 'update']);
     await act(t, tok.finance, worksCase.id, { action: 'note', message: 'กองคลังรับทราบ' }).expect(200);

@@ -14,7 +14,12 @@ describe('migrate and seed', () => {
   it('creates a missing database, applies every migration once, and seeds idempotently', async () => {
     await withServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
-    expect(await migrateDatabase(url)).toEqual(['InitialSchema1763750000000', 'CaseWorkflow1763750100000', 'Attachments1763750200000']);
+    expect(await migrateDatabase(url)).toEqual([
+      'InitialSchema1763750000000',
+      'CaseWorkflow1763750100000',
+      'Attachments1763750200000',
+      'CaseStatusCounts1763750300000',
+    ]);
     expect(await migrateDatabase(url)).toEqual([]);
 
     const ds = createDataSource(url);

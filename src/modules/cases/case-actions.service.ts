@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { isComplainantAction } from '../notifications/templates/case-update';
 import { checkActionInputs } from './action-inputs';
 import { CaseAccessService } from './case-access.service';
+import { isSharedOnly } from './case-scope';
 import type { Case } from './case.entity';
 import { CaseDetail, CaseDetailsService } from './case-details.service';
 import { CaseAction, decide, Decision } from './case-workflow';
@@ -51,7 +52,7 @@ export class CaseActionsService {
         await this.workflow.lockInOrder(m, [caseId, input.targetCaseId]);
       }
       const c = await this.access.findVisible(user, caseId, m, true);
-      const sharedOnly = isDepartmentScoped(user) && c.departmentId !== user.departmentId;
+      const sharedOnly = isSharedOnly(user, c.departmentId);
       const decision = decide(
         input.action,
         { role: user.role, sharedOnly },
@@ -193,10 +194,6 @@ export class CaseActionsService {
     }
     return ids;
   }
-}
-
-function isDepartmentScoped(user: StaffUser): boolean {
-  return user.role === 'officer' || user.role === 'head';
 }
 
 function refusal(action: CaseAction, c: Case, decision: Exclude<Decision, { ok: true }>): DomainError {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffUser } from '../auth/staff-user';
 import { CaseAccessService } from './case-access.service';
+import { isSharedOnly } from './case-scope';
 import { CaseKind, CaseStatus, Channel, isOverdue } from './case.types';
 import { allowedActions, CaseAction } from './case-workflow';
 import { CaseDetailsRepository } from './case-details.repository';
@@ -66,7 +67,7 @@ export class CaseDetailsService {
       this.details.timeline(c.id),
     ]);
     const seesContact = user.role !== 'executive';
-    const sharedOnly = (user.role === 'officer' || user.role === 'head') && c.departmentId !== user.departmentId;
+    const sharedOnly = isSharedOnly(user, c.departmentId);
     return {
       id: c.id,
       referenceNo: c.referenceNo,

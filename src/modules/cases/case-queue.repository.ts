@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { CaseStatus } from './case.types';
 import { Cursor, OPEN_STATUSES, QueueFilter, SortSpec } from './case-queue';
-import { CaseScope, scopeCondition } from './case-scope';
+import type { CaseScope } from './case-scope';
 
 export interface QueueRow {
   id: string;
@@ -19,72 +19,135 @@ export interface QueueRow {
   updatedAt: Date;
   /** The sort key to the microsecond, as Postgres keeps it; a JS Date would drop the last three digits. */
   sortKey: string;
+  /** The sort key as a timestamp, for merging a department's two scans. */
+  sort_value: Date;
 }
 
-/** The queue's reads. Each is one range scan on an index of (scope, sort key, id). */
+/** Positional parameters for hand-written SQL. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The queue's reads, written as SQL so that each is a range scan on an
+ * index of (scope, sort key, id). A department's queue is two such scans,
+ * its own cases and those shared with it, merged.
+ */
 @Injectable()
 export class CaseQueueRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findPage(scope: CaseScope, f: QueueFilter, sort: SortSpec, limit: number, after?: Cursor): Promise<QueueRow[]> {
-    const qb = this.filtered(scope, f, true).select([
-      'c.id AS "id"',
-      'c.reference_no AS "referenceNo"',
-      'c.kind AS "kind"',
-      'c.channel AS "channel"',
-      'c.status AS "status"',
-      'c.subject AS "subject"',
-      'c.department_id AS "departmentId"',
-      'c.assignee_id AS "assigneeId"',
-      'c.received_at AS "receivedAt"',
-      'c.due_at AS "dueAt"',
-      'c.updated_at AS "updatedAt"',
-      `to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"`,
-    ]);
+    if (scope.kind === 'none') return [];
+    const p = new Params();
     const dir = sort.descending ? 'DESC' : 'ASC';
+    const where = [`c.kind = ${p.add(scope.caseKind)}`, ...conditions(p, f, true)];
     if (after) {
-      qb.andWhere(`(c.${sort.column}, c.id) ${sort.descending ? '<' : '>'} (CAST(:afterValue AS timestamptz), CAST(:afterId AS uuid))`, {
-        afterValue: after.value,
-        afterId: after.id,
-      });
+      where.push(
+        `(c.${sort.column}, c.id) ${sort.descending ? '<' : '>'} (${p.add(after.value)}::timestamptz, ${p.add(after.id)}::uuid)`,
+      );
     }
-    return qb
-      .orderBy(`c.${sort.column}`, dir)
-      .addOrderBy('c.id', dir)
-      .limit(limit)
-      .getRawMany<QueueRow>();
+    const columns = `c.id, c.reference_no AS "referenceNo", c.kind, c.channel, c.status, c.subject,
+      c.department_id AS "departmentId", c.assignee_id AS "assigneeId", c.received_at AS "receivedAt",
+      c.due_at AS "dueAt", c.updated_at AS "updatedAt", c.${sort.column} AS sort_value,
+      to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"`;
+    const lim = p.add(limit);
+    const order = `ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim}`;
+
+    if (scope.kind === 'all') {
+      return this.db.query(`SELECT ${columns} FROM cases c WHERE ${where.join(' AND ')} ${order}`, p.values);
+    }
+    const dept = p.add(scope.departmentId);
+    return this.db.query(
+      `SELECT * FROM (
+         (SELECT ${columns} FROM cases c WHERE c.department_id = ${dept} AND ${where.join(' AND ')} ${order})
+         UNION ALL
+         (SELECT ${columns} FROM cases c JOIN case_shares s ON s.case_id = c.id AND s.department_id = ${dept}
+          WHERE c.department_id IS DISTINCT FROM ${dept} AND ${where.join(' AND ')} ${order})
+       ) u ORDER BY u.sort_value ${dir}, u.id ${dir} LIMIT ${lim}`,
+      p.values,
+    );
   }
 
-  /** Per-status counts for the same filters, the status filter aside. */
+  /**
+   * Per-status counts for the same filters, the status filter aside. Plain
+   * tabs (scope and department only) read the trigger-kept totals; any
+   * other filter narrows the set enough to count it.
+   */
   async countByStatus(scope: CaseScope, f: QueueFilter): Promise<Partial<Record<CaseStatus, number>>> {
-    const rows = await this.filtered(scope, f, false)
-      .select('c.status', 'status')
-      .addSelect('count(*)::int', 'n')
-      .groupBy('c.status')
-      .getRawMany<{ status: CaseStatus; n: number }>();
+    if (scope.kind === 'none') return {};
+    if (f.kind !== undefined && f.kind !== scope.caseKind) return {};
+    const p = new Params();
+    const kind = p.add(scope.caseKind);
+    // Anything beyond kind and department (the status filter aside) needs a live count.
+    const narrowed = conditions(new Params(), { ...f, kind: undefined, departmentId: undefined }, false).length > 0;
+
+    let rows: Array<{ status: CaseStatus; n: number }>;
+    if (!narrowed && scope.kind === 'all') {
+      const dept = f.departmentId ? ` AND department_id = ${p.add(f.departmentId)}` : '';
+      rows = await this.db.query(
+        `SELECT status, sum(n)::int AS n FROM case_status_counts WHERE kind = ${kind}${dept} AND n > 0 GROUP BY status`,
+        p.values,
+      );
+    } else if (!narrowed && scope.kind === 'department' && (!f.departmentId || f.departmentId === scope.departmentId)) {
+      const dept = p.add(scope.departmentId);
+      rows = await this.db.query(
+        `SELECT status, sum(n)::int AS n FROM (
+           SELECT status, n FROM case_status_counts WHERE kind = ${kind} AND department_id = ${dept}
+           UNION ALL
+           SELECT c.status, count(*) FROM cases c JOIN case_shares s ON s.case_id = c.id AND s.department_id = ${dept}
+           WHERE c.kind = ${kind} AND c.department_id IS DISTINCT FROM ${dept} GROUP BY c.status
+         ) t WHERE n > 0 GROUP BY status`,
+        p.values,
+      );
+    } else {
+      rows = await this.countLive(scope, f);
+    }
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
-  private filtered(scope: CaseScope, f: QueueFilter, withStatus: boolean): SelectQueryBuilder<ObjectLiteral> {
-    const s = scopeCondition(scope);
-    const qb = this.db.createQueryBuilder().from('cases', 'c').where(s.sql, s.params);
-    if (f.kind) qb.andWhere('c.kind = :kind', { kind: f.kind });
-    if (withStatus && f.status) qb.andWhere('c.status = ANY(:statuses)', { statuses: f.status });
-    if (f.departmentId) qb.andWhere('c.department_id = :departmentId', { departmentId: f.departmentId });
-    if (f.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
-    if (f.channel) qb.andWhere('c.channel = :channel', { channel: f.channel });
-    if (f.openOnly) qb.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    if (f.dueFrom) qb.andWhere('c.due_at >= :dueFrom', { dueFrom: f.dueFrom });
-    if (f.dueBefore) qb.andWhere('c.due_at < :dueBefore', { dueBefore: f.dueBefore });
-    if (f.notOverdueAt) {
-      qb.andWhere('NOT (c.status IN (:...openNow) AND c.due_at < :notOverdueAt)', {
-        openNow: OPEN_STATUSES,
-        notOverdueAt: f.notOverdueAt,
-      });
+  private countLive(scope: Exclude<CaseScope, { kind: 'none' }>, f: QueueFilter) {
+    const p = new Params();
+    const where = [`c.kind = ${p.add(scope.caseKind)}`, ...conditions(p, f, false)];
+    if (scope.kind === 'all') {
+      return this.db.query(
+        `SELECT c.status, count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')} GROUP BY c.status`,
+        p.values,
+      );
     }
-    if (f.unexplained) qb.andWhere('c.explained_at IS NULL');
-    if (f.referenceNo) qb.andWhere('c.reference_no = :referenceNo', { referenceNo: f.referenceNo });
-    if (f.subjectLike) qb.andWhere('c.subject ILIKE :subjectLike', { subjectLike: f.subjectLike });
-    return qb;
+    const dept = p.add(scope.departmentId);
+    return this.db.query(
+      `SELECT status, sum(n)::int AS n FROM (
+         SELECT c.status, count(*) AS n FROM cases c WHERE c.department_id = ${dept} AND ${where.join(' AND ')} GROUP BY c.status
+         UNION ALL
+         SELECT c.status, count(*) FROM cases c JOIN case_shares s ON s.case_id = c.id AND s.department_id = ${dept}
+         WHERE c.department_id IS DISTINCT FROM ${dept} AND ${where.join(' AND ')} GROUP BY c.status
+       ) t GROUP BY status`,
+      p.values,
+    );
   }
+}
+
+/** The filter as SQL conditions on alias `c`. */
+function conditions(p: Params, f: QueueFilter, withStatus: boolean): string[] {
+  const out: string[] = [];
+  if (f.kind) out.push(`c.kind = ${p.add(f.kind)}`);
+  if (withStatus && f.status) out.push(`c.status = ANY(${p.add(f.status)}::text[])`);
+  if (f.departmentId) out.push(`c.department_id = ${p.add(f.departmentId)}`);
+  if (f.assigneeId) out.push(`c.assignee_id = ${p.add(f.assigneeId)}`);
+  if (f.channel) out.push(`c.channel = ${p.add(f.channel)}`);
+  if (f.openOnly) out.push(`c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+  if (f.dueFrom) out.push(`c.due_at >= ${p.add(f.dueFrom)}`);
+  if (f.dueBefore) out.push(`c.due_at < ${p.add(f.dueBefore)}`);
+  if (f.notOverdueAt) {
+    out.push(`NOT (c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND c.due_at < ${p.add(f.notOverdueAt)})`);
+  }
+  if (f.unexplained) out.push('c.explained_at IS NULL');
+  if (f.referenceNo) out.push(`c.reference_no = ${p.add(f.referenceNo)}`);
+  if (f.subjectLike) out.push(`c.subject ILIKE ${p.add(f.subjectLike)}`);
+  return out;
 }

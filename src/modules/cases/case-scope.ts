@@ -52,3 +52,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** Department staff looking at a case that another department owns and only shares with theirs. */
+export function isSharedOnly(user: Pick<StaffUser, 'role' | 'departmentId'>, caseDepartmentId: string | null): boolean {
+  return (user.role === 'officer' || user.role === 'head') && caseDepartmentId !== user.departmentId;
+}
