@@ -16,6 +16,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY public ./public
+# The attachments volume is mounted here; a new named volume takes this owner.
+RUN mkdir -p /app/var/attachments && chown -R node:node /app/var
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \

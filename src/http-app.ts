@@ -1,4 +1,5 @@
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { HttpException, HttpStatus } from '@nestjs/common';
@@ -14,6 +15,7 @@ import { requestIdFor } from './common/logging/logger.options';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { MULTIPART_LIMITS } from './modules/attachments/attachment-rules';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const PUBLIC_DIR = join(__dirname, '..', 'public');
@@ -54,6 +56,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  // Multipart bodies (attachments) are parsed as they stream, within these
+  // limits; BODY_LIMIT_BYTES still bounds JSON and urlencoded bodies.
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
 
   if (config.publicRateLimit > 0) {

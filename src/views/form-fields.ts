@@ -1,5 +1,6 @@
-import { messagesFor, type Locale } from '../common/i18n/i18n';
+import { fill, messagesFor, type Locale } from '../common/i18n/i18n';
 import type { FieldError } from '../common/errors/domain-error';
+import type { FileProblem } from '../modules/attachments/attachment-rules';
 import { html, SafeHtml } from './html';
 
 export type FormValues = Record<string, string | undefined>;
@@ -11,6 +12,13 @@ export function formErrors(errors: FieldError[], locale: Locale): FormErrors {
   const out: FormErrors = {};
   for (const e of errors) out[e.field] ??= texts[e.code] ?? texts.fallback;
   return out;
+}
+
+/** File problems in the reader's language, with the file's name; first per field, after any text-field error. */
+export function fileErrors(problems: FileProblem[], locale: Locale, into: FormErrors = {}): FormErrors {
+  const texts = messagesFor(locale).errors as Record<string, string>;
+  for (const p of problems) into[p.field] ??= fill(texts[p.code] ?? texts.fallback, { name: p.fileName ?? '' });
+  return into;
 }
 
 export function fieldId(name: string): string {

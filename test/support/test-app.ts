@@ -48,7 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** Empties what the tests write; reference data from the seed stays. */
 export async function resetCases(db: DataSource): Promise<void> {
   await db.query(
-    'TRUNCATE notifications, case_events, cases, complainants, reference_counters RESTART IDENTITY CASCADE',
+    'TRUNCATE attachments, notifications, case_events, cases, complainants, reference_counters RESTART IDENTITY CASCADE',
   );
 }
 

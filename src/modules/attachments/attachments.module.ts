@@ -1,4 +1,29 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { CasesModule } from '../cases/cases.module';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsService } from './attachments.service';
+import { CitizenAttachmentsController } from './citizen-attachments.controller';
+import { ATTACHMENT_STORAGE, AttachmentStorage } from './storage/attachment-storage';
+import { createAttachmentStorage } from './storage/storage.factory';
 
-@Module({})
-export class AttachmentsModule {}
+@Module({
+  imports: [CasesModule],
+  controllers: [AttachmentsController, CitizenAttachmentsController],
+  providers: [
+    { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createAttachmentStorage(c.attachments) },
+    AttachmentsRepository,
+    AttachmentsService,
+  ],
+  // IntakeModule files a complaint with its attachments in one transaction.
+  exports: [AttachmentsService],
+})
+export class AttachmentsModule implements OnApplicationShutdown {
+  constructor(@Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage) {}
+
+  onApplicationShutdown(): void {
+    (this.storage as { destroy?: () => void }).destroy?.();
+  }
+}

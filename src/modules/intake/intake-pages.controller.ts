@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpStatus, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { messagesFor } from '../../common/i18n/i18n';
 import { localeFrom, pageContext } from '../../common/http/page-context';
@@ -8,11 +8,13 @@ import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
 import { validateInput } from '../../common/validation/field-errors';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { formErrors, FormValues } from '../../views/form-fields';
+import { fileErrors, formErrors, FormValues } from '../../views/form-fields';
 import { complaintFiledPage } from '../../views/pages/complaint-filed.page';
 import { complaintFormPage } from '../../views/pages/complaint-form.page';
 import { homePage } from '../../views/pages/home.page';
 import { trackPage } from '../../views/pages/track.page';
+import type { FileProblem } from '../attachments/attachment-rules';
+import { readUpload } from '../attachments/multipart-upload';
 import { CaseTrackingService } from '../cases/case-tracking.service';
 import { complaintFromForm, FileComplaintDto } from './dto/file-complaint.dto';
 import { IntakeService } from './intake.service';
@@ -52,28 +54,49 @@ export class IntakePagesController {
     return complaintFormPage(pageContext(this.config, localeFrom(lang), '/complaints/new'), await this.intake.listCategories());
   }
 
+  /**
+   * The form is multipart (it may carry files); a urlencoded post, from an
+   * older copy of the page or a script, is still accepted without files.
+   */
   @Post('complaints/new')
   @PublicRateLimit()
   @Header('Content-Type', HTML)
   async fileComplaint(
-    @Body() form: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Body() body: Record<string, unknown> | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const locale = localeFrom(form?.lang);
+    const upload = request.isMultipart() ? await readUpload(request, [...FORM_FIELDS, 'lang']) : null;
+    const form: Record<string, unknown> = upload?.fields ?? body ?? {};
+    const locale = localeFrom(form.lang);
     const ctx = pageContext(this.config, locale, '/complaints/new');
     const values: FormValues = Object.fromEntries(
-      FORM_FIELDS.map((f) => [f, typeof form?.[f] === 'string' ? (form[f] as string) : undefined]),
+      FORM_FIELDS.map((f) => [f, typeof form[f] === 'string' ? (form[f] as string) : undefined]),
     );
-    const rejected = async (details: NonNullable<DomainError['details']>) => {
-      reply.status(400);
-      return complaintFormPage(ctx, await this.intake.listCategories(), values, formErrors(details, locale));
+    const rejected = async (details: NonNullable<DomainError['details']>, problems: FileProblem[] = []) => {
+      reply.status(problems.some((p) => p.code === 'fileTooLarge') ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
+      const errors = fileErrors(problems, locale, formErrors(details, locale));
+      return complaintFormPage(ctx, await this.intake.listCategories(), values, errors, Boolean(upload?.files.length));
     };
 
-    const input = await validateInput(FileComplaintDto, complaintFromForm(form ?? {}));
-    if (input.errors) return rejected(input.errors);
+    const input = await validateInput(FileComplaintDto, complaintFromForm(form));
+    // A field cut at the multipart size limit must not pass as a shorter text.
+    const textErrors = [
+      ...(input.errors ?? []),
+      ...(upload?.truncatedFields ?? []).map((field) => ({ field, code: 'maxLength', message: `${field} is too long` })),
+    ];
+    // Stray fields are ignored here, as they are in a urlencoded post.
+    const checked = upload
+      ? await this.intake.checkAttachments({ ...upload, unexpectedFields: [] })
+      : { files: [], problems: [] };
+    if (textErrors.length || !input.value || !checked.files) return rejected(textErrors, checked.problems);
     try {
-      const filed = await this.intake.fileComplaint(input.value, locale);
-      return complaintFiledPage(ctx, { ...filed, emailed: Boolean(input.value.complainant.email) });
+      const filed = await this.intake.fileComplaint(input.value, locale, checked.files);
+      return complaintFiledPage(ctx, {
+        ...filed,
+        emailed: Boolean(input.value.complainant.email),
+        attachments: checked.files.length,
+      });
     } catch (err) {
       if (err instanceof DomainError && err.code === ErrorCode.ValidationFailed && err.details) {
         return rejected(err.details);

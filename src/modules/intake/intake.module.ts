@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { CasesModule } from '../cases/cases.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { ComplaintsController } from './complaints.controller';
@@ -6,7 +7,7 @@ import { IntakePagesController } from './intake-pages.controller';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [CasesModule, CategoriesModule],
+  imports: [CasesModule, CategoriesModule, AttachmentsModule],
   controllers: [ComplaintsController, IntakePagesController],
   providers: [IntakeService],
 })

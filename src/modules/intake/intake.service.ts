@@ -3,6 +3,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { Locale } from '../../common/time/thai-calendar';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { Category } from '../categories/category.entity';
+import { AttachmentsService, CheckedFile, CheckResult } from '../attachments/attachments.service';
+import type { ReceivedUpload } from '../attachments/attachment-rules';
 import { CaseRegistrationService, RegisteredCase } from '../cases/case-registration.service';
 import { FileComplaintDto } from './dto/file-complaint.dto';
 
@@ -12,9 +14,16 @@ export class IntakeService {
   constructor(
     private readonly categories: CategoriesRepository,
     private readonly registration: CaseRegistrationService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
-  async fileComplaint(dto: FileComplaintDto, locale: Locale): Promise<RegisteredCase> {
+  /** Files that came with the web form, checked by content; optional there. */
+  checkAttachments(upload: ReceivedUpload): Promise<CheckResult> {
+    return this.attachments.check(upload, false);
+  }
+
+  /** With `files`, the case and its attachments are written together or not at all. */
+  async fileComplaint(dto: FileComplaintDto, locale: Locale, files: CheckedFile[] = []): Promise<RegisteredCase> {
     let category: Category | null = null;
     if (dto.categoryCode) {
       category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
@@ -25,26 +34,29 @@ export class IntakeService {
       }
     }
     const now = new Date();
-    return this.registration.register({
-      kind: 'general',
-      channel: 'web',
-      receivedAt: now,
-      subject: dto.subject,
-      description: dto.description,
-      categoryId: category?.id ?? null,
-      location: dto.location ?? null,
-      complainant: {
-        anonymous: false,
-        name: dto.complainant.name,
-        email: dto.complainant.email ?? null,
-        phone: dto.complainant.phone ?? null,
-        address: dto.complainant.address ?? null,
-      },
-      consentAt: now,
-      letter: null,
-      registeredBy: null,
-      locale,
-    });
+    return this.attachments.attachToNewCase(files, (withinTransaction) =>
+      this.registration.register({
+        kind: 'general',
+        channel: 'web',
+        receivedAt: now,
+        subject: dto.subject,
+        description: dto.description,
+        categoryId: category?.id ?? null,
+        location: dto.location ?? null,
+        complainant: {
+          anonymous: false,
+          name: dto.complainant.name,
+          email: dto.complainant.email ?? null,
+          phone: dto.complainant.phone ?? null,
+          address: dto.complainant.address ?? null,
+        },
+        consentAt: now,
+        letter: null,
+        registeredBy: null,
+        locale,
+        withinTransaction,
+      }),
+    );
   }
 
   listCategories() {

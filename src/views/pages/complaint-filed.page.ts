@@ -1,4 +1,4 @@
-import { messagesFor } from '../../common/i18n/i18n';
+import { fill, messagesFor } from '../../common/i18n/i18n';
 import { formatDate } from '../../common/time/thai-calendar';
 import { thaiReferenceNo } from '../../modules/cases/reference-number';
 import { formatTrackingCode } from '../../modules/cases/tracking-code';
@@ -10,6 +10,7 @@ export interface FiledView {
   referenceNo: string;
   dueAt: Date;
   emailed: boolean;
+  attachments?: number;
 }
 
 export function complaintFiledPage(ctx: PageContext, v: FiledView): string {
@@ -28,6 +29,7 @@ export function complaintFiledPage(ctx: PageContext, v: FiledView): string {
   <dt>${m.referenceNo}</dt><dd>${reference}</dd>
   <dt>${m.dueAt}</dt><dd>${formatDate(v.dueAt, ctx.locale)}</dd>
 </dl>
+${v.attachments ? html`<p>${fill(m.attached, { count: String(v.attachments) })}</p>` : ''}
 ${v.emailed ? html`<p>${m.emailSent}</p>` : ''}
 <p><a class="button" href="${href(ctx, '/track', { code: v.trackingCode })}">${m.trackNow}</a></p>`,
   );

@@ -1,4 +1,6 @@
 import { messagesFor } from '../../common/i18n/i18n';
+import { FILES_FIELD } from '../../modules/attachments/attachment-rules';
+import { ACCEPT_ATTRIBUTE } from '../../modules/attachments/content-type';
 import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../modules/intake/dto/file-complaint.dto';
 import { errorSummary, FormErrors, FormValues, textField } from '../form-fields';
 import { html, SafeHtml } from '../html';
@@ -15,6 +17,8 @@ export function complaintFormPage(
   categories: CategoryOption[],
   values: FormValues = {},
   errors: FormErrors = {},
+  /** Files were sent with a form that comes back: browsers cannot refill a file input. */
+  filesToChooseAgain = false,
 ): string {
   const m = messagesFor(ctx.locale).form;
   const common = { values, errors, requiredLabel: m.required };
@@ -28,6 +32,7 @@ export function complaintFormPage(
     'complainant.phone': m.phone,
     'complainant.address': m.address,
     consent: m.consent,
+    [FILES_FIELD]: m.files,
   };
   const categoryError = errors.categoryCode;
   const consentError = errors.consent;
@@ -37,7 +42,7 @@ export function complaintFormPage(
     html`<h1>${m.title}</h1>
 <p>${m.intro}</p>
 ${errorSummary(m.errorSummary, errors, labels)}
-<form method="post" action="/complaints/new" novalidate>
+<form method="post" action="/complaints/new" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="lang" value="${ctx.locale}">
   ${textField({ ...common, name: 'subject', label: m.subject, hint: m.subjectHint, required: true, maxlength: SUBJECT_MAX })}
   <div class="field${categoryError ? ' has-error' : ''}">
@@ -69,7 +74,28 @@ ${errorSummary(m.errorSummary, errors, labels)}
     }${consentError ? new SafeHtml(' aria-invalid="true" aria-describedby="f-consent-error"') : ''}>
     <label for="f-consent">${m.consent} <abbr title="${m.required}">*</abbr></label>
   </div>
+  ${filesField(m, errors[FILES_FIELD], filesToChooseAgain)}
   <button type="submit" class="button primary">${m.submit}</button>
 </form>`,
   );
+}
+
+/**
+ * Last in the form on purpose: a multipart body carries the fields in this
+ * order, so every typed field has arrived before any file that could stop
+ * the reading (one over the count limit), and the form can come back whole.
+ */
+function filesField(m: ReturnType<typeof messagesFor>['form'], error: string | undefined, chooseAgain: boolean): SafeHtml {
+  const id = `f-${FILES_FIELD}`;
+  const again = chooseAgain && !error;
+  const described = [`${id}-hint`, error ? `${id}-error` : '', again ? `${id}-again` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${error ? ' has-error' : ''}">
+    <label for="${id}">${m.files}</label>
+    <p class="hint" id="${id}-hint">${m.filesHint}</p>
+    ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}
+    ${again ? html`<p class="hint" id="${id}-again"><strong>${m.filesAgain}</strong></p>` : ''}
+    <input type="file" id="${id}" name="${FILES_FIELD}" multiple accept="${ACCEPT_ATTRIBUTE}" aria-describedby="${described}"${
+      error ? new SafeHtml(' aria-invalid="true"') : ''
+    }>
+  </div>`;
 }

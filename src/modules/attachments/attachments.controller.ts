@@ -1,0 +1,71 @@
+import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Staff } from '../auth/staff.decorator';
+import type { StaffUser } from '../auth/staff-user';
+import { AttachmentsService } from './attachments.service';
+import { AttachmentListDto, FILES_BODY_SCHEMA, toAttachmentDto } from './dto/attachment.dto';
+import { contentDisposition } from './file-name';
+import { readUpload } from './multipart-upload';
+
+/** Files on a case, for the staff who may see the case; everything else is the same 404. */
+@ApiTags('cases')
+@ApiNotFoundResponse({ description: 'No such case (or attachment) within the caller’s scope' })
+@Controller('api/v1/cases/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Staff('center', 'officer', 'head', 'integrity')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILES_BODY_SCHEMA)
+  @ApiCreatedResponse({ type: AttachmentListDto })
+  @ApiBadRequestResponse({ description: 'A file of a type not accepted, empty, or more than 5 files; `details` names the field' })
+  @ApiPayloadTooLargeResponse({ description: 'A file is over 10 MB' })
+  async upload(
+    @CurrentUser() user: StaffUser,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentListDto> {
+    const added = await this.attachments.uploadByStaff(user, id, () => readUpload(request));
+    return { items: added.map(toAttachmentDto) };
+  }
+
+  @Get()
+  @Staff()
+  @ApiOkResponse({ type: AttachmentListDto })
+  async list(@CurrentUser() user: StaffUser, @Param('id') id: string): Promise<AttachmentListDto> {
+    return { items: (await this.attachments.listForStaff(user, id)).map(toAttachmentDto) };
+  }
+
+  @Get(':attachmentId')
+  @Staff()
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file, as an attachment, with the type detected at upload' })
+  async download(
+    @CurrentUser() user: StaffUser,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { attachment, content } = await this.attachments.openForStaff(user, id, attachmentId);
+    // Personal data: no shared cache keeps it, and no browser second-guesses its type.
+    reply.header('Cache-Control', 'private, no-store').header('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(content, {
+      type: attachment.mediaType,
+      disposition: contentDisposition(attachment.fileName),
+      length: attachment.sizeBytes,
+    });
+  }
+}
