@@ -91,6 +91,13 @@ describe('the workflow, end to end', () => {
       expect(publicText).not.toContain(secret);
     }
 
+    const page = await request(t.http).get(`/track?code=${filed.trackingCode}`).expect(200);
+    expect(page.text).toContain('หน่วยงานที่รับผิดชอบ: กองช่าง');
+    expect(page.text).toContain('ช่างสำรวจพื้นที่แล้ว');
+    expect(page.text).toContain('คาดว่าจะแล้วเสร็จภายใน');
+    expect(page.text).not.toContain('เสียงดังมาก');
+    expect(page.text).not.toContain('เจ้าหน้าที่กองช่าง');
+
     // Mail: the complainant hears of acceptance, progress, explanation, outcome and closing; the officer of the assignment.
     await waitFor(() => smtp.to(citizen).length >= 5, { what: 'five mails to the complainant' });
     const subjects = smtp.to(citizen).map((m) => m.subject);

@@ -104,6 +104,9 @@ export const en: Shape<Messages> = {
     dueAt: 'Reply due',
     overdue: 'Past the 15-day deadline; the municipality will explain why.',
     timeline: 'Progress',
+    department: 'Responsible division',
+    expectedAt: 'Expected by',
+    referredTo: 'Referred to',
   },
   status: {
     received: 'Received',
@@ -158,7 +161,7 @@ export const en: Shape<Messages> = {
     shareBody: 'Your division has been asked to work on this complaint jointly.',
     subjectLabel: 'Subject',
     department: 'Division',
-    openCase: 'Open the case',
+    openCase: 'Sign in to the system to see the case and act on it; search for the reference number above.',
     staffSignature: 'Complaint system, {org}',
   },
 };

@@ -28,7 +28,6 @@ export interface CaseUpdateRow {
 }
 
 export interface AssignmentRow {
-  caseId: string;
   referenceNo: string;
   subject: string;
   dueAt: Date;
@@ -109,7 +108,7 @@ export class NotificationsRepository {
 
   async loadAssignment(eventId: string): Promise<AssignmentRow | null> {
     const rows: AssignmentRow[] = await this.db.query(
-      `SELECT c.id AS "caseId", c.reference_no AS "referenceNo", c.subject, c.due_at AS "dueAt", e.action,
+      `SELECT c.reference_no AS "referenceNo", c.subject, c.due_at AS "dueAt", e.action,
               d.name_th AS "departmentName"
        FROM case_events e JOIN cases c ON c.id = e.case_id LEFT JOIN departments d ON d.id = e.department_id
        WHERE e.id = $1`,

@@ -114,7 +114,6 @@ export class NotificationsService implements OnApplicationShutdown {
             {
               ...row,
               shared: row.action === 'share',
-              caseUrl: `${this.config.publicBaseUrl}/staff/cases/${row.caseId}`,
               organisation,
             },
             n.locale,

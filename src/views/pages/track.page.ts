@@ -38,7 +38,10 @@ ${
   <ol class="timeline">${found.timeline.map(
     (e) => html`<li><time datetime="${e.at.toISOString()}">${formatDateTime(e.at, ctx.locale)}</time>
     <strong>${e.status ? msgs.status[e.status] : ''}</strong>
-    ${e.message ? html`<p>${e.message}</p>` : e.action === 'receive' ? html`<p>${msgs.eventMessages.receive}</p>` : ''}</li>`,
+    ${e.message ? html`<p>${e.message}</p>` : e.action === 'receive' ? html`<p>${msgs.eventMessages.receive}</p>` : ''}
+    ${e.department ? html`<p>${m.department}: ${ctx.locale === 'en' ? e.department.nameEn : e.department.name}</p>` : ''}
+    ${e.expectedAt ? html`<p>${m.expectedAt}: ${formatDate(e.expectedAt, ctx.locale)}</p>` : ''}
+    ${e.agency ? html`<p>${m.referredTo}: ${e.agency}</p>` : ''}</li>`,
   )}</ol>
 </section>`
     : ''

@@ -10,7 +10,6 @@ export interface AssignmentData {
   subject: string;
   departmentName: string | null;
   dueAt: Date;
-  caseUrl: string;
   organisation: { th: string; en: string };
 }
 
@@ -29,8 +28,8 @@ export function renderAssignment(d: AssignmentData, first: Locale): RenderedMail
     const signature = fill(m.staffSignature, { org });
     return {
       subject: fill(m.assignSubject, { referenceNo: d.referenceNo }),
-      lines: [body, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `${m.openCase}: ${d.caseUrl}`, '', signature],
-      html: html`<p>${body}</p>${factsTable(facts)}<p><a href="${d.caseUrl}">${m.openCase}</a></p><p>${signature}</p>`,
+      lines: [body, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', m.openCase, '', signature],
+      html: html`<p>${body}</p>${factsTable(facts)}<p>${m.openCase}</p><p>${signature}</p>`,
     };
   });
 }
