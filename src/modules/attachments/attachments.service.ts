@@ -8,7 +8,7 @@ import type { StaffUser } from '../auth/staff-user';
 import { CaseAccessService } from '../cases/case-access.service';
 import { isUuid } from '../cases/case-scope';
 import { SETTLED_STATUSES } from '../cases/case.types';
-import { isValidTrackingCode, normalizeTrackingCode } from '../cases/tracking-code';
+import { requireTrackingCode } from '../cases/tracking-code';
 import {
   countAndSizeProblems,
   describeProblem,
@@ -87,12 +87,7 @@ export class AttachmentsService {
 
   /** A complainant adding files to their own open case, with the tracking code as the key. */
   async uploadByCitizen(rawCode: string, read: UploadReader): Promise<AttachmentView[]> {
-    const code = normalizeTrackingCode(rawCode);
-    if (!isValidTrackingCode(code)) {
-      throw DomainError.validation([
-        { field: 'trackingCode', code: 'checksum', message: 'trackingCode is not a valid tracking code' },
-      ]);
-    }
+    const code = requireTrackingCode(rawCode);
     const target = await this.attachments.findCitizenCase(code);
     if (!target) throw DomainError.notFound('Complaint');
     // Checked before the body is read, and again under the lock once it has been.

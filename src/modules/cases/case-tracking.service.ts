@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { CaseKind, CaseStatus, isOverdue } from './case.types';
 import { CasesRepository } from './cases.repository';
-import { isValidTrackingCode, normalizeTrackingCode } from './tracking-code';
+import { requireTrackingCode } from './tracking-code';
 
 export interface PublicCaseView {
   referenceNo: string;
@@ -28,13 +28,7 @@ export class CaseTrackingService {
   constructor(private readonly cases: CasesRepository) {}
 
   async track(rawCode: string, now = new Date()): Promise<PublicCaseView> {
-    const code = normalizeTrackingCode(rawCode);
-    if (!isValidTrackingCode(code)) {
-      // Caught before any lookup: a typo never costs a database query or a rate-limit guess.
-      throw DomainError.validation([
-        { field: 'trackingCode', code: 'checksum', message: 'trackingCode is not a valid tracking code' },
-      ]);
-    }
+    const code = requireTrackingCode(rawCode);
     const filed = await this.cases.findByTrackingCode(code);
     if (!filed) throw DomainError.notFound('Complaint');
     const found = await this.cases.resolveMerged(filed);

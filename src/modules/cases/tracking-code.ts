@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { DomainError } from '../../common/errors/domain-error';
 
 /**
  * 31 symbols: digits and capitals without the look-alikes 0/O and 1/I/L.
@@ -47,4 +48,16 @@ export function isValidTrackingCode(code: string): boolean {
 /** `K7MQ-9XR4-TD2`: groups that are easy to read aloud over the phone. */
 export function formatTrackingCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
+}
+
+/**
+ * The canonical code from what was typed, or a 400 naming `trackingCode`:
+ * a typo is caught by the check symbol before any lookup.
+ */
+export function requireTrackingCode(typed: string): string {
+  const code = normalizeTrackingCode(typed);
+  if (!isValidTrackingCode(code)) {
+    throw DomainError.field('trackingCode', 'checksum', 'trackingCode is not a valid tracking code');
+  }
+  return code;
 }
