@@ -1,28 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { generateTrackingCode, TRACKING_ALPHABET } from '../../src/modules/cases/tracking-code';
 import { complaintBody } from '../support/factories';
-import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startAttachmentsApp } from './attachments-app';
 import * as sample from './sample-files';
 
 describe('POST /api/v1/complaints/track/:trackingCode/attachments', () => {
   let t: TestApp;
   let dir: string;
 
+  let app: Awaited<ReturnType<typeof startAttachmentsApp>>;
+
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rongrian-attachments-'));
-    t = await startTestApp({ ATTACHMENTS_DIR: dir });
+    app = await startAttachmentsApp();
+    ({ t, dir } = app);
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await resetCases(t.db);
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
+  beforeEach(() => app.reset());
 
   async function file(): Promise<string> {
     return (await request(t.http).post('/api/v1/complaints').send(complaintBody()).expect(201)).body.trackingCode;

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import { AttachmentsRepository } from '../../src/modules/attachments/attachments.repository';
-import { countRows, resetCases, startTestApp, TestApp } from '../support/test-app';
+import { countRows, TestApp } from '../support/test-app';
+import { startAttachmentsApp } from './attachments-app';
 import * as sample from './sample-files';
 
 const validForm: Record<string, string> = {
@@ -21,18 +21,14 @@ describe('filing on the web form with attachments', () => {
   let t: TestApp;
   let dir: string;
 
+  let app: Awaited<ReturnType<typeof startAttachmentsApp>>;
+
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rongrian-attachments-'));
-    t = await startTestApp({ ATTACHMENTS_DIR: dir });
+    app = await startAttachmentsApp();
+    ({ t, dir } = app);
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await resetCases(t.db);
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
+  beforeEach(() => app.reset());
 
   const post = (fields: Record<string, string>, files: Array<[Buffer, string]> = []) => {
     let req = request(t.http).post('/complaints/new');

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { AttachmentsRepository } from '../../src/modules/attachments/attachments.repository';
 import { staffTokens } from '../support/auth';
 import { complaintBody } from '../support/factories';
-import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startAttachmentsApp } from './attachments-app';
 import * as sample from './sample-files';
 
 const MB = 1024 * 1024;
@@ -17,19 +15,15 @@ describe('attachments on a case (staff)', () => {
   let dir: string;
   let tokens: Awaited<ReturnType<typeof staffTokens>>;
 
+  let app: Awaited<ReturnType<typeof startAttachmentsApp>>;
+
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rongrian-attachments-'));
-    t = await startTestApp({ ATTACHMENTS_DRIVER: 'local', ATTACHMENTS_DIR: dir });
+    app = await startAttachmentsApp();
+    ({ t, dir } = app);
     tokens = await staffTokens(t);
   });
-  afterAll(async () => {
-    await t.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await resetCases(t.db);
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app.close());
+  beforeEach(() => app.reset());
 
   /** A general case routed to the given department (by code), as the centre would have done. */
   async function caseIn(departmentCode = 'works'): Promise<string> {
