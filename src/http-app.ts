@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http/http-error.filter';
+import { projectRoot } from './common/http/project-root';
 import { requestIdFor } from './common/logging/logger.options';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -18,7 +19,7 @@ import { AppConfig } from './config/app-config';
 import { MULTIPART_LIMITS } from './modules/attachments/attachment-rules';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-const PUBLIC_DIR = join(__dirname, '..', 'public');
+const PUBLIC_DIR = join(projectRoot(), 'public');
 
 /** The HTTP application, fully configured but not listening: main.ts and the tests share it. */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
