@@ -1,13 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, listenOnLoopback } from '../support/browser';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import * as sample from './sample-files';
-
-/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('attaching files on the form in a real browser, without JavaScript', () => {
   let t: TestApp;
@@ -18,12 +15,8 @@ describe('attaching files on the form in a real browser, without JavaScript', ()
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rongrian-attachments-'));
     t = await startTestApp({ ATTACHMENTS_DIR: dir });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    base = await listenOnLoopback(t);
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,6 @@
-import { AddressInfo } from 'node:net';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, listenOnLoopback } from '../support/browser';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
-
-/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('filing in a real browser', () => {
   let t: TestApp;
@@ -12,12 +9,8 @@ describe('filing in a real browser', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    base = await listenOnLoopback(t);
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
