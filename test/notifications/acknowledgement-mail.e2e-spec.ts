@@ -58,52 +58,6 @@ describe('acknowledgement email', () => {
       await t.app.get(NotificationsService).deliver(id);
       expect(smtp.to(email)).toHaveLength(1);
     });
-  });
-
-  describe('with the mail server down', () => {
-    let t: TestApp;
-    let smtp: SmtpSink | undefined;
-    let port: number;
-
-    beforeAll(async () => {
-      port = await freePort();
-      t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_RETRY_DELAY_MS: '200', MAIL_MAX_ATTEMPTS: '20' });
-    });
-    afterAll(async () => {
-      await t.close();
-      await smtp?.stop();
-    });
-
-    it('still files at once, and the mail goes out when the server comes back', async () => {
-      const body = complaintBody();
-      const email = (body.complainant as { email: string }).email;
-      const started = Date.now();
-      await request(t.http).post('/api/v1/complaints').send(body).expect(201);
-      expect(Date.now() - started).toBeLessThan(2000);
-
-      await waitFor(async () => ((await outboxStatus(t, email))?.attempts ?? 0) >= 1, { what: 'a failed attempt' });
-      expect((await outboxStatus(t, email))?.status).toBe('pending');
-
-      smtp = await new SmtpSink().start(port);
-      const mail = await smtp.waitForMail(email, 20_000);
-      expect(mail.subject).toContain('ได้รับเรื่องร้องเรียนของท่านแล้ว');
-      await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: 'sent' });
-    });
-  });
-
-  describe('reconciler', () => {
-    let t: TestApp;
-    let smtp: SmtpSink;
-
-    beforeAll(async () => {
-      smtp = await new SmtpSink().start();
-      t = await startTestApp({ SMTP_URL: smtp.url });
-    });
-    afterAll(async () => {
-      await t.close();
-      await smtp.stop();
-    });
-    beforeEach(() => resetCases(t.db));
 
     it('queues again a pending notification whose job was lost', async () => {
       const body = complaintBody();
@@ -134,6 +88,37 @@ describe('acknowledgement email', () => {
       );
       expect(await t.app.get(NotificationsService).reconcile()).toBe(0);
       expect(await outboxStatus(t, email)).toMatchObject({ status: 'failed', last_error: '(gave up)' });
+    });
+  });
+
+  describe('with the mail server down', () => {
+    let t: TestApp;
+    let smtp: SmtpSink | undefined;
+    let port: number;
+
+    beforeAll(async () => {
+      port = await freePort();
+      t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_RETRY_DELAY_MS: '200', MAIL_MAX_ATTEMPTS: '20' });
+    });
+    afterAll(async () => {
+      await t.close();
+      await smtp?.stop();
+    });
+
+    it('still files at once, and the mail goes out when the server comes back', async () => {
+      const body = complaintBody();
+      const email = (body.complainant as { email: string }).email;
+      const started = Date.now();
+      await request(t.http).post('/api/v1/complaints').send(body).expect(201);
+      expect(Date.now() - started).toBeLessThan(2000);
+
+      await waitFor(async () => ((await outboxStatus(t, email))?.attempts ?? 0) >= 1, { what: 'a failed attempt' });
+      expect((await outboxStatus(t, email))?.status).toBe('pending');
+
+      smtp = await new SmtpSink().start(port);
+      const mail = await smtp.waitForMail(email, 20_000);
+      expect(mail.subject).toContain('ได้รับเรื่องร้องเรียนของท่านแล้ว');
+      await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: 'sent' });
     });
   });
 });

@@ -4,7 +4,7 @@ import { CaseAccessService } from './case-access.service';
 import { isSharedOnly } from './case-scope';
 import { CaseKind, CaseStatus, Channel, isOverdue } from './case.types';
 import { allowedActions, CaseAction } from './case-workflow';
-import { CaseDetailsRepository } from './case-details.repository';
+import { CaseDetailsRepository, TimelineRow } from './case-details.repository';
 
 export interface CaseDetail {
   id: string;
@@ -35,21 +35,11 @@ export interface CaseDetail {
   mergedIntoId: string | null;
   updatedAt: Date;
   allowedActions: CaseAction[];
-  timeline: Array<{
-    id: string;
-    at: Date;
-    action: string;
-    fromStatus: string | null;
-    toStatus: string | null;
-    public: boolean;
-    message: string | null;
-    actor: { id: string; name: string | null; role: string } | null;
-    departmentId: string | null;
-    assigneeId: string | null;
-    expectedAt: Date | null;
-    agency: string | null;
-    relatedCaseId: string | null;
-  }>;
+  timeline: Array<
+    Omit<TimelineRow, 'actorId' | 'actorName' | 'actorRole'> & {
+      actor: { id: string; name: string | null; role: string } | null;
+    }
+  >;
 }
 
 @Injectable()
