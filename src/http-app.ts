@@ -14,6 +14,7 @@ import { HttpErrorFilter } from './common/http/http-error.filter';
 import { projectRoot } from './common/http/project-root';
 import { requestIdFor } from './common/logging/logger.options';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
+import { errorPages } from './views/error-page';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { MULTIPART_LIMITS } from './modules/attachments/attachment-rules';
@@ -82,7 +83,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   }
 
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter(config.organisation));
+  app.useGlobalFilters(new HttpErrorFilter(errorPages(config.organisation)));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,7 @@
 import { fill, messagesFor, type Locale } from '../common/i18n/i18n';
 import type { FieldError } from '../common/errors/domain-error';
 import type { FileProblem } from '../modules/attachments/attachment-rules';
-import { html, SafeHtml } from './html';
+import { html, SafeHtml } from '../common/html';
 
 export type FormValues = Record<string, string | undefined>;
 /** First error message per field, already in the reader's language. */

@@ -1,5 +1,5 @@
 import { messagesFor, type Locale } from '../common/i18n/i18n';
-import { html, SafeHtml } from './html';
+import { html, SafeHtml } from '../common/html';
 
 export interface Organisation {
   nameTh: string;

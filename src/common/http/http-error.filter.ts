@@ -2,8 +2,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, ErrorCode, FieldError } from '../errors/domain-error';
-import type { Organisation } from '../../views/layout';
-import { renderErrorPage } from './error-page';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
@@ -21,12 +19,18 @@ export interface ErrorBody {
   details?: FieldError[];
 }
 
+/** How a browser's request gets an error page instead of JSON; the views supply it. */
+export interface ErrorPageRenderer {
+  wantsPage(request: FastifyRequest): boolean;
+  render(request: FastifyRequest, status: number): string;
+}
+
 /** Turns every error into the contract's `{ statusCode, error, message, details? }`, or a page for browsers. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
-  constructor(private readonly org: Organisation) {}
+  constructor(private readonly pages?: ErrorPageRenderer) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -35,8 +39,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (wantsPage(request)) {
-      reply.status(body.statusCode).type('text/html; charset=utf-8').send(renderErrorPage(request, body.statusCode, this.org));
+    if (this.pages?.wantsPage(request)) {
+      reply.status(body.statusCode).type('text/html; charset=utf-8').send(this.pages.render(request, body.statusCode));
       return;
     }
     reply.status(body.statusCode).send(body);
@@ -65,9 +69,4 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }
-}
-
-/** Pages, not API calls, get pages back: a browser asking for HTML outside /api. */
-export function wantsPage(request: FastifyRequest): boolean {
-  return !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
 }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { messagesFor } from '../../common/i18n/i18n';
-import { localeFrom, pageContext } from '../../common/http/page-context';
+import { localeFrom, pageContext } from '../../views/page-context';
 import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
 import { validateInput } from '../../common/validation/field-errors';
 import { AppConfig } from '../../config/app-config';

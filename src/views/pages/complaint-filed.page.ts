@@ -2,7 +2,7 @@ import { fill, messagesFor } from '../../common/i18n/i18n';
 import { formatDate } from '../../common/time/thai-calendar';
 import { thaiReferenceNo } from '../../modules/cases/reference-number';
 import { formatTrackingCode } from '../../modules/cases/tracking-code';
-import { html } from '../html';
+import { html } from '../../common/html';
 import { href, layout, PageContext } from '../layout';
 
 export interface FiledView {

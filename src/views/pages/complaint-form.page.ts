@@ -3,7 +3,7 @@ import { FILES_FIELD } from '../../modules/attachments/attachment-rules';
 import { ACCEPT_ATTRIBUTE } from '../../modules/attachments/content-type';
 import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../modules/intake/dto/file-complaint.dto';
 import { errorSummary, FormErrors, FormValues, textField } from '../form-fields';
-import { html, SafeHtml } from '../html';
+import { html, SafeHtml } from '../../common/html';
 import { layout, PageContext } from '../layout';
 
 export interface CategoryOption {

@@ -1,5 +1,5 @@
 import { messagesFor } from '../../common/i18n/i18n';
-import { html } from '../html';
+import { html } from '../../common/html';
 import { href, layout, PageContext } from '../layout';
 
 export function errorPage(ctx: PageContext, status: number): string {

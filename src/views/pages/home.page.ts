@@ -1,5 +1,5 @@
 import { messagesFor } from '../../common/i18n/i18n';
-import { html, when } from '../html';
+import { html, when } from '../../common/html';
 import { href, layout, orgName, PageContext } from '../layout';
 
 export function homePage(ctx: PageContext): string {

@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../../common/time/thai-calendar';
 import { PublicCaseView } from '../../modules/cases/case-tracking.service';
 import { thaiReferenceNo } from '../../modules/cases/reference-number';
 import { errorSummary, textField } from '../form-fields';
-import { html } from '../html';
+import { html } from '../../common/html';
 import { layout, PageContext } from '../layout';
 
 export type TrackOutcome = { found: PublicCaseView } | { error: string } | null;

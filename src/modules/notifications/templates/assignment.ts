@@ -1,7 +1,7 @@
 import { fill, messagesFor } from '../../../common/i18n/i18n';
 import type { Locale } from '../../../common/i18n/i18n';
 import { formatDate } from '../../../common/time/thai-calendar';
-import { html } from '../../../views/html';
+import { html } from '../../../common/html';
 import { bilingual, factsTable, RenderedMail } from './bilingual';
 
 export interface AssignmentData {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/i18n/i18n';
-import { html, SafeHtml } from '../../../views/html';
+import { html, SafeHtml } from '../../../common/html';
 
 export interface RenderedMail {
   subject: string;

@@ -1,6 +1,6 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/i18n';
-import type { AppConfig } from '../../config/app-config';
-import type { PageContext } from '../../views/layout';
+import type { AppConfig } from '../config/app-config';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../common/i18n/i18n';
+import type { PageContext } from './layout';
 
 /** Thai unless the reader chose English; the choice travels in links and forms, not cookies. */
 export function localeFrom(value: unknown): Locale {
