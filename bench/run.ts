@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../src/config/app-config';
 import { createDataSource } from '../src/database/data-source';
 import { migrateDatabase } from '../src/database/migrate';
-import { seedReferenceData } from '../src/database/seed';
+import { seedReferenceData } from '../src/seed/seed';
 import { createHttpApp } from '../src/http-app';
 import { loadCases } from './dataset';
 

@@ -1,47 +1,55 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerOptions } from './common/logging/logger.options';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
-import { AppConfig } from './config/app-config';
+import { Clock } from './common/time/clock';
+import { ClockModule } from './common/time/clock.module';
+import { BootConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { dataSourceOptions } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
-import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
-  /** Serve HTTP (API and pages). */
-  http: boolean;
   /** Run the job workers in this process. */
   workers: boolean;
+  /** Tests pass a manual clock; everything else reads the system's. */
+  clock?: Clock;
 }
 
+/**
+ * The whole application. The HTTP server and the worker process load the
+ * same modules (a worker needs cases to handle a deadline); only the entry
+ * point decides whether HTTP is served and `workers` whether jobs run.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
+  static forRoot({ config, secrets }: BootConfig, options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         LoggerModule.forRoot(loggerOptions(config)),
-        // Few retries: a missing database should stop the start, loudly, not stall it.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 3, retryDelay: 2000 }),
-        BullModule.forRoot({
-          connection: redisOptionsFromUrl(config.redis.url),
-          prefix: config.redis.prefix,
-        }),
-        NotificationsModule.forRoot({ workers: options.workers }),
-        ...(options.http
-          ? [AuthModule, DepartmentsModule, CategoriesModule, UsersModule, CasesModule, AttachmentsModule, IntakeModule, HealthModule]
-          : []),
+        DatabaseModule.forRoot(secrets.databaseUrl),
+        BullModule.forRoot({ connection: redisOptionsFromUrl(secrets.redisUrl), prefix: config.redisPrefix }),
+        AuthModule.forRoot({ tokenSecret: secrets.authTokenSecret }),
+        NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
+        AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),
+        DepartmentsModule,
+        CategoriesModule,
+        UsersModule,
+        CasesModule,
+        IntakeModule,
+        HealthModule,
       ],
     };
   }

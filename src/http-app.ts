@@ -16,14 +16,16 @@ import { requestIdFor } from './common/logging/logger.options';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
 import { errorPages } from './views/error-page';
 import { createValidationPipe } from './common/validation/validation.pipe';
-import { AppConfig } from './config/app-config';
+import { BootConfig } from './config/app-config';
+import { Clock } from './common/time/clock';
 import { MULTIPART_LIMITS } from './modules/attachments/attachment-rules';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const PUBLIC_DIR = join(projectRoot(), 'public');
 
 /** The HTTP application, fully configured but not listening: main.ts and the tests share it. */
-export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createHttpApp(boot: BootConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
+  const { config, secrets } = boot;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
@@ -32,7 +34,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { http: true, workers: config.workersEnabled }),
+    AppModule.forRoot(boot, { workers: config.workersEnabled, clock: options.clock }),
     adapter,
     { bufferLogs: true },
   );
@@ -64,7 +66,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
 
   if (config.publicRateLimit > 0) {
-    const redis = new Redis({ ...redisOptionsFromUrl(config.redis.url), connectTimeout: 2000, maxRetriesPerRequest: 1 });
+    const redis = new Redis({ ...redisOptionsFromUrl(secrets.redisUrl), connectTimeout: 2000, maxRetriesPerRequest: 1 });
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {
       redis.disconnect();
     });
@@ -73,7 +75,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       max: config.publicRateLimit,
       timeWindow: 60_000,
       redis,
-      nameSpace: `${config.redis.prefix}:rate-limit:`,
+      nameSpace: `${config.redisPrefix}:rate-limit:`,
       // A Redis hiccup must not turn away a citizen's complaint.
       skipOnError: true,
       // Thrown from a hook, it still passes through Nest's filter like every other error.

@@ -3,9 +3,9 @@ import { loadConfigOrExit } from './config/app-config';
 import { createHttpApp } from './http-app';
 
 async function bootstrap() {
-  const config = loadConfigOrExit();
-  const app = await createHttpApp(config);
-  await app.listen({ port: config.port, host: '0.0.0.0' });
+  const boot = loadConfigOrExit();
+  const app = await createHttpApp(boot);
+  await app.listen({ port: boot.config.port, host: '0.0.0.0' });
 }
 
 bootstrap().catch((err) => {

@@ -6,10 +6,8 @@ import { loadConfigOrExit } from './config/app-config';
 
 /** The job workers alone, to scale them apart from the HTTP servers. */
 async function bootstrap() {
-  const config = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, workers: true }), {
-    bufferLogs: true,
-  });
+  const boot = loadConfigOrExit();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(boot, { workers: true }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();

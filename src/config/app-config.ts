@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   IsBoolean,
   IsEmail,
@@ -125,6 +125,14 @@ export class Environment {
   @MinLength(32)
   AUTH_TOKEN_SECRET?: string;
 
+  /**
+   * The whistleblower identity vault's AES-256-GCM keys, `keyId:base64` pairs
+   * separated by commas, the first one current. Required in production.
+   */
+  @IsOptional()
+  @IsString()
+  IDENTITY_KEYS?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
@@ -177,33 +185,55 @@ export class Environment {
   SEED_PASSWORD?: string;
 }
 
+/** What every module may read: nothing here opens a door. */
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   port: number;
-  databaseUrl: string;
-  redis: { url: string; prefix: string };
-  mail: { smtpUrl: string; from: string; maxAttempts: number; retryDelayMs: number };
+  redisPrefix: string;
+  mail: { from: string; maxAttempts: number; retryDelayMs: number };
   publicBaseUrl: string;
   publicRateLimit: number;
   trustProxy: boolean;
   workersEnabled: boolean;
   logLevel: string;
   organisation: { nameTh: string; nameEn: string; phone?: string; email?: string; address?: string };
-  seedPassword?: string;
-  auth: { tokenSecret: string; tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number };
+  auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number };
   attachments:
     | { driver: 'local'; dir: string }
-    | {
-        driver: 's3';
-        endpoint?: string;
-        region: string;
-        bucket: string;
-        accessKeyId?: string;
-        secretAccessKey?: string;
-      };
+    | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string };
+}
+
+/** One AES-256-GCM key of the whistleblower identity vault. */
+export interface IdentityKey {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * What opens a door: connection strings with passwords, signing and
+ * encryption keys. Never provided globally; the root module hands each one
+ * to the one module that uses it.
+ */
+export interface Secrets {
+  databaseUrl: string;
+  redisUrl: string;
+  smtpUrl: string;
+  authTokenSecret: string;
+  /** The first is current; the others still decrypt what they encrypted. */
+  identityKeys: IdentityKey[];
+  s3SecretAccessKey?: string;
+  seedPassword?: string;
+}
+
+export interface BootConfig {
+  config: AppConfig;
+  secrets: Secrets;
 }
 
 const TYPE_RULES = ['isInt', 'isBoolean', 'isUrl', 'isIn', 'isEmail', 'isString'];
+/** Their values never appear in a message: a typo in a password is still the password. */
+const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET', 'IDENTITY_KEYS', 'SEED_PASSWORD', 'S3_SECRET_ACCESS_KEY']);
+const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, detail: string) {
@@ -211,11 +241,51 @@ export class ConfigError extends Error {
   }
 }
 
+/** How a bad value is quoted back: secrets not at all, URLs without their credentials. */
+function shown(variable: string, value: unknown): string {
+  if (SECRET_VARIABLES.has(variable)) return '(value hidden)';
+  const text = String(value);
+  if (URL_VARIABLES.has(variable)) {
+    // Whatever sits between "//" and "@" is a user and password: never echoed.
+    return `(got "${text.replace(/\/\/[^@/]*@/, '//***@').slice(0, 200)}")`;
+  }
+  return `(got "${text.slice(0, 200)}")`;
+}
+
+const KEY_PAIR = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/]{43}=)$/;
+
+/** `keyId:base64-of-32-bytes,...`; the error never quotes a key. */
+export function parseIdentityKeys(text: string): IdentityKey[] {
+  const keys = text.split(',').map((pair, i) => {
+    const m = KEY_PAIR.exec(pair.trim());
+    const key = m ? Buffer.from(m[2], 'base64') : null;
+    if (!m || !key || key.length !== 32) {
+      throw new ConfigError('IDENTITY_KEYS', `entry ${i + 1} must be keyId:base64-of-32-bytes (value hidden)`);
+    }
+    return { id: m[1], key };
+  });
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) {
+    throw new ConfigError('IDENTITY_KEYS', 'has the same key id twice (value hidden)');
+  }
+  return keys;
+}
+
+/**
+ * Outside production a vault without keys still has to work, and keep
+ * working across restarts of a developer's server: a fixed key, named so
+ * that nobody mistakes it for a real one. Production refuses to start without
+ * IDENTITY_KEYS.
+ */
+const DEVELOPMENT_IDENTITY_KEY: IdentityKey = {
+  id: 'dev-only',
+  key: createHash('sha256').update('rongrian development identity key: never use in production').digest(),
+};
+
 /**
  * Reads and validates the environment once. Empty variables count as unset,
  * so that `FOO=` in a compose file falls back to the default.
  */
-export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
   const defined = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
@@ -227,25 +297,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     // Say what kind of value is wanted before any bound it breaks.
     const key = TYPE_RULES.find((rule) => rule in constraints) ?? Object.keys(constraints)[0];
     const detail = (key && constraints[key]) || 'is invalid';
-    throw new ConfigError(first.property, `${detail.replace(first.property, '').trim()} (got "${String(first.value)}")`);
+    throw new ConfigError(first.property, `${detail.replace(first.property, '').trim()} ${shown(first.property, first.value)}`);
   }
-  if (e.NODE_ENV === 'production' && !e.AUTH_TOKEN_SECRET) {
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_TOKEN_SECRET) {
     throw new ConfigError('AUTH_TOKEN_SECRET', 'must be set in production (32 characters or more)');
+  }
+  if (production && !e.IDENTITY_KEYS) {
+    throw new ConfigError('IDENTITY_KEYS', 'must be set in production (keyId:base64-of-32-bytes, comma-separated)');
   }
   if (e.ATTACHMENTS_DRIVER === 's3' && !e.S3_BUCKET) {
     throw new ConfigError('S3_BUCKET', 'must be set when ATTACHMENTS_DRIVER is s3');
   }
-  return {
+  const config: AppConfig = {
     env: e.NODE_ENV,
     port: e.PORT,
-    databaseUrl: e.DATABASE_URL,
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
-    mail: {
-      smtpUrl: e.SMTP_URL,
-      from: e.MAIL_FROM,
-      maxAttempts: e.MAIL_MAX_ATTEMPTS,
-      retryDelayMs: e.MAIL_RETRY_DELAY_MS,
-    },
+    redisPrefix: e.REDIS_PREFIX,
+    mail: { from: e.MAIL_FROM, maxAttempts: e.MAIL_MAX_ATTEMPTS, retryDelayMs: e.MAIL_RETRY_DELAY_MS },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
@@ -258,9 +326,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       email: e.ORG_EMAIL,
       address: e.ORG_ADDRESS,
     },
-    seedPassword: e.SEED_PASSWORD,
     auth: {
-      tokenSecret: e.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
       tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
       maxFailedLogins: e.AUTH_MAX_FAILED_LOGINS,
       lockoutMinutes: e.AUTH_LOCKOUT_MINUTES,
@@ -273,14 +339,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
             region: e.S3_REGION ?? 'us-east-1',
             bucket: e.S3_BUCKET as string,
             accessKeyId: e.S3_ACCESS_KEY_ID,
-            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
           }
         : { driver: 'local', dir: e.ATTACHMENTS_DIR },
   };
+  const secrets: Secrets = {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    authTokenSecret: e.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    identityKeys: e.IDENTITY_KEYS ? parseIdentityKeys(e.IDENTITY_KEYS) : [DEVELOPMENT_IDENTITY_KEY],
+    s3SecretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    seedPassword: e.SEED_PASSWORD,
+  };
+  return { config, secrets };
 }
 
 /** For entry points: load or print one line naming the variable and exit. */
-export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): BootConfig {
   try {
     return loadConfig(env);
   } catch (err) {

@@ -1,20 +1,14 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
-import { Category } from '../modules/categories/category.entity';
-import { CaseEvent } from '../modules/cases/case-event.entity';
-import { Case } from '../modules/cases/case.entity';
-import { Complainant } from '../modules/cases/complainant.entity';
-import { Department } from '../modules/departments/department.entity';
-import { Notification } from '../modules/notifications/notification.entity';
-import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Department, Category, User, Complainant, Case, CaseEvent, Notification];
-
+/**
+ * Connection options without entities: the schema belongs to migrations/,
+ * and each feature module registers the entities it owns.
+ */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
     migrations,
     migrationsTableName: 'migrations',
     // The schema is owned by migrations/, in every environment, tests included.

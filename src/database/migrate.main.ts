@@ -3,8 +3,8 @@ import { loadConfigOrExit } from '../config/app-config';
 import { migrateDatabase } from './migrate';
 
 async function main() {
-  const config = loadConfigOrExit();
-  const applied = await migrateDatabase(config.databaseUrl);
+  const { secrets } = loadConfigOrExit();
+  const applied = await migrateDatabase(secrets.databaseUrl);
   process.stdout.write(
     applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'Database is up to date.\n',
   );

@@ -1,8 +1,8 @@
 import { verify } from 'argon2';
 import { createDataSource } from '../../src/database/data-source';
 import { migrateDatabase } from '../../src/database/migrate';
-import { seedReferenceData } from '../../src/database/seed';
-import { DEPARTMENTS, SEED_USERS } from '../../src/database/seed-data';
+import { seedReferenceData } from '../../src/seed/seed';
+import { DEPARTMENTS, SEED_USERS } from '../../src/seed/seed-data';
 import { databaseUrl, withServer } from '../support/databases';
 
 describe('migrate and seed', () => {

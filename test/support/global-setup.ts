@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createDataSource } from '../../src/database/data-source';
 import { migrateDatabase } from '../../src/database/migrate';
-import { seedReferenceData } from '../../src/database/seed';
+import { seedReferenceData } from '../../src/seed/seed';
 import { databaseUrl, DB_PREFIX, TEMPLATE_DB, withServer, WORKER_DATABASES } from './databases';
 import { TEST_PASSWORD } from './constants';
 

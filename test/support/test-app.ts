@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { Clock, ManualClock } from '../../src/common/time/clock';
 import { createHttpApp } from '../../src/http-app';
 import { databaseUrl, workerDatabaseName } from './databases';
 
@@ -10,6 +11,8 @@ export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   db: DataSource;
+  /** The clock every rule reads; a ManualClock when the test passed one. */
+  clock: Clock;
   /** The Node HTTP server, for supertest. */
   http: ReturnType<NestFastifyApplication['getHttpServer']>;
   close(): Promise<void>;
@@ -19,8 +22,8 @@ export interface TestApp {
  * The real application (same factory as main.ts) on this worker's database
  * and its own Redis namespace, with quick mail retries for the tests.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: ManualClock } = {}): Promise<TestApp> {
+  const boot = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(workerDatabaseName()),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -33,13 +36,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createHttpApp(config);
+  const app = await createHttpApp(boot, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
-    config,
+    config: boot.config,
     db: app.get(DataSource),
+    clock: app.get(Clock),
     http: app.getHttpServer(),
     close: () => app.close(),
   };

@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CasesModule } from '../cases/cases.module';
@@ -9,19 +9,30 @@ import { CitizenAttachmentsController } from './citizen-attachments.controller';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './storage/attachment-storage';
 import { createAttachmentStorage } from './storage/storage.factory';
 
-@Module({
-  imports: [CasesModule],
-  controllers: [AttachmentsController, CitizenAttachmentsController],
-  providers: [
-    { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createAttachmentStorage(c.attachments) },
-    AttachmentsRepository,
-    AttachmentsService,
-  ],
-  // IntakeModule files a complaint with its attachments in one transaction.
-  exports: [AttachmentsService],
-})
+@Module({})
 export class AttachmentsModule implements OnApplicationShutdown {
   constructor(@Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage) {}
+
+  /** The S3 secret key, when there is one, is handed to this module alone. */
+  static forRoot(secrets: { s3SecretAccessKey?: string }): DynamicModule {
+    return {
+      module: AttachmentsModule,
+      global: true,
+      imports: [CasesModule],
+      controllers: [AttachmentsController, CitizenAttachmentsController],
+      providers: [
+        {
+          provide: ATTACHMENT_STORAGE,
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => createAttachmentStorage(c.attachments, secrets.s3SecretAccessKey),
+        },
+        AttachmentsRepository,
+        AttachmentsService,
+      ],
+      // IntakeModule files a complaint with its attachments in one transaction.
+      exports: [AttachmentsService],
+    };
+  }
 
   onApplicationShutdown(): void {
     (this.storage as { destroy?: () => void }).destroy?.();

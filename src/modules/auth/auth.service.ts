@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { hash, verify } from 'argon2';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { PASSWORD_HASH_OPTIONS } from '../../database/seed';
 import { Role } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { hashPassword, verifyPassword } from './password';
 import { StaffUser } from './staff-user';
 
 export interface TokenClaims {
@@ -19,7 +18,7 @@ const INVALID = 'Invalid email or password, or the account is locked for a while
 @Injectable()
 export class AuthService {
   /** Verified against when the email is unknown, so that timing does not tell which emails exist. */
-  private readonly decoyHash = hash('decoy-password-never-valid', PASSWORD_HASH_OPTIONS);
+  private readonly decoyHash = hashPassword('decoy-password-never-valid');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,14 +29,14 @@ export class AuthService {
   async login(email: string, password: string, now = new Date()) {
     const user = await this.users.findByEmail(email);
     if (!user || !user.active) {
-      await verify(await this.decoyHash, password);
+      await verifyPassword(await this.decoyHash, password);
       throw new DomainError(ErrorCode.Unauthorized, INVALID);
     }
     if (user.lockedUntil && user.lockedUntil > now) {
-      await verify(await this.decoyHash, password);
+      await verifyPassword(await this.decoyHash, password);
       throw new DomainError(ErrorCode.Unauthorized, INVALID);
     }
-    if (!(await verify(user.passwordHash, password))) {
+    if (!(await verifyPassword(user.passwordHash, password))) {
       await this.users.recordFailedLogin(user.id, this.config.auth.maxFailedLogins, this.config.auth.lockoutMinutes);
       throw new DomainError(ErrorCode.Unauthorized, INVALID);
     }

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseEvent } from './case-event.entity';
+import { Case } from './case.entity';
+import { Complainant } from './complainant.entity';
 import { CategoriesModule } from '../categories/categories.module';
 import { CaseAccessService } from './case-access.service';
 import { CaseActionsService } from './case-actions.service';
@@ -15,7 +19,7 @@ import { ReferenceCounterRepository } from './reference-counter.repository';
 import { StaffRegistrationService } from './staff-registration.service';
 
 @Module({
-  imports: [CategoriesModule],
+  imports: [TypeOrmModule.forFeature([Case, CaseEvent, Complainant]), CategoriesModule],
   controllers: [CasesController],
   providers: [
     CaseAccessService,

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Category } from './category.entity';
 import { DepartmentsModule } from '../departments/departments.module';
 import { CategoriesController } from './categories.controller';
 import { CategoriesRepository } from './categories.repository';
 import { CategoriesService } from './categories.service';
 
 @Module({
-  imports: [DepartmentsModule],
+  imports: [TypeOrmModule.forFeature([Category]), DepartmentsModule],
   controllers: [CategoriesController],
   providers: [CategoriesRepository, CategoriesService],
   exports: [CategoriesRepository],

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AttachmentsModule } from '../attachments/attachments.module';
 import { CasesModule } from '../cases/cases.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { ComplaintsController } from './complaints.controller';
@@ -7,7 +6,7 @@ import { IntakePagesController } from './intake-pages.controller';
 import { IntakeService } from './intake.service';
 
 @Module({
-  imports: [CasesModule, CategoriesModule, AttachmentsModule],
+  imports: [CasesModule, CategoriesModule],
   controllers: [ComplaintsController, IntakePagesController],
   providers: [IntakeService],
 })

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './notification.entity';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { QUEUES } from '../../jobs/job-catalogue';
 import { createMailTransport, MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { NotificationsProcessor } from './notifications.processor';
@@ -12,17 +12,19 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}
 
-  /** `workers: false` for an HTTP-only process: it queues mail but never sends it. */
-  static forRoot(options: { workers: boolean }): DynamicModule {
+  /**
+   * `workers: false` for an HTTP-only process: it queues mail but never
+   * sends it. The SMTP URL (it may carry a password) is handed to this module alone.
+   */
+  static forRoot(options: { workers: boolean; smtpUrl: string }): DynamicModule {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [BullModule.registerQueue({ name: QUEUES.notifications })],
+      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications })],
       providers: [
         {
           provide: MAIL_TRANSPORT,
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => createMailTransport(config.mail.smtpUrl),
+          useFactory: () => createMailTransport(options.smtpUrl),
         },
         NotificationsRepository,
         NotificationsService,

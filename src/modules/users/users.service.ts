@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { hash } from 'argon2';
 import { DomainError, ErrorCode, FieldError } from '../../common/errors/domain-error';
-import { PASSWORD_HASH_OPTIONS } from '../../database/seed';
+import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staff-user';
 import { DepartmentsService } from '../departments/departments.service';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
@@ -28,7 +27,7 @@ export class UsersService {
     if (departmentId) await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
     const id = await this.users.insertUnlessEmailTaken({
       email: dto.email,
-      passwordHash: await hash(dto.password, PASSWORD_HASH_OPTIONS),
+      passwordHash: await hashPassword(dto.password),
       displayName: dto.displayName,
       role: dto.role,
       departmentId,
@@ -54,7 +53,7 @@ export class UsersService {
       active: dto.active,
       // A reset is how an administrator lets a locked-out colleague back in.
       ...(dto.password !== undefined
-        ? { passwordHash: await hash(dto.password, PASSWORD_HASH_OPTIONS), failedLogins: 0, lockedUntil: null }
+        ? { passwordHash: await hashPassword(dto.password), failedLogins: 0, lockedUntil: null }
         : {}),
     });
     return this.get(id);

@@ -1,8 +1,6 @@
-import { hash, argon2id } from 'argon2';
+import { hashPassword } from '../modules/auth/password';
 import { DataSource } from 'typeorm';
 import { CATEGORIES, DEPARTMENTS, SEED_USERS } from './seed-data';
-
-export const PASSWORD_HASH_OPTIONS = { type: argon2id } as const;
 
 /**
  * Idempotent: inserts what is missing and leaves what exists alone, so that a
@@ -31,7 +29,7 @@ export async function seedReferenceData(dataSource: DataSource, password: string
       await m.query(
         `INSERT INTO users (email, password_hash, display_name, role, department_id)
          VALUES ($1, $2, $3, $4, (SELECT id FROM departments WHERE code = $5))`,
-        [u.email, await hash(password, PASSWORD_HASH_OPTIONS), u.displayName, u.role, u.department],
+        [u.email, await hashPassword(password), u.displayName, u.role, u.department],
       );
     }
   });

@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '../config/app-config';
-import { createDataSource } from './data-source';
+import { createDataSource } from '../database/data-source';
 import { seedReferenceData } from './seed';
 
 async function main() {
-  const config = loadConfigOrExit();
-  if (!config.seedPassword) {
+  const { secrets } = loadConfigOrExit();
+  if (!secrets.seedPassword) {
     process.stderr.write('Invalid configuration: SEED_PASSWORD must be set to seed the staff users\n');
     process.exit(1);
   }
-  const dataSource = createDataSource(config.databaseUrl);
+  const dataSource = createDataSource(secrets.databaseUrl);
   await dataSource.initialize();
   try {
-    await seedReferenceData(dataSource, config.seedPassword);
+    await seedReferenceData(dataSource, secrets.seedPassword);
     process.stdout.write('Seed data is in place.\n');
   } finally {
     await dataSource.destroy();

@@ -1,0 +1,25 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './data-source';
+import { Transactions } from './transactions';
+
+/**
+ * The connection and the transaction helper. Entities are registered by
+ * the modules that own them (TypeOrmModule.forFeature); this layer knows no
+ * feature.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        // Few retries: a missing database should stop the start, loudly, not stall it.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true, retryAttempts: 3, retryDelay: 2000 }),
+      ],
+      providers: [Transactions],
+      exports: [Transactions],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+type AfterCommit = () => void | Promise<void>;
+
+/**
+ * One open database transaction, handed down explicitly to whatever writes
+ * in it. What must wait for the commit (queueing a job, anything that talks
+ * to the network) is registered with `afterCommit` and never runs if the
+ * transaction rolls back.
+ */
+export interface Tx {
+  readonly manager: EntityManager;
+  afterCommit(hook: AfterCommit): void;
+}
+
+/** The one way services open a transaction. */
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger(Transactions.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const hooks: AfterCommit[] = [];
+    const result = await this.db.transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
+    // Committed: what follows may fail without undoing anything, so it is logged, not thrown.
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (err) {
+        this.logger.warn(`after-commit hook failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return result;
+  }
+}
