@@ -2,6 +2,7 @@ import { InitialSchema1763750000000 } from './1763750000000-initial-schema';
 import { CaseWorkflow1763750100000 } from './1763750100000-case-workflow';
 import { Attachments1763750200000 } from './1763750200000-attachments';
 import { CaseStatusCounts1763750300000 } from './1763750300000-case-status-counts';
+import { SettingsAndAudit1764400000000 } from './1764400000000-settings-and-audit';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CaseWorkflow1763750100000,
   Attachments1763750200000,
   CaseStatusCounts1763750300000,
+  SettingsAndAudit1764400000000,
 ];

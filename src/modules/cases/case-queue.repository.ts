@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CaseStatus } from './case.types';
-import { Cursor, OPEN_STATUSES, QueueFilter, SortSpec } from './case-queue';
+import { Cursor, cursorValueSql } from '../../common/pagination/keyset-cursor';
+import { OPEN_STATUSES, QueueFilter, SortSpec } from './case-queue';
 import type { CaseScope } from './case-scope';
 
 export interface QueueRow {
@@ -54,7 +55,7 @@ export class CaseQueueRepository {
     const columns = `c.id, c.reference_no AS "referenceNo", c.kind, c.channel, c.status, c.subject,
       c.department_id AS "departmentId", c.assignee_id AS "assigneeId", c.received_at AS "receivedAt",
       c.due_at AS "dueAt", c.updated_at AS "updatedAt", c.${sort.column} AS sort_value,
-      to_char(c.${sort.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"`;
+      ${cursorValueSql(`c.${sort.column}`)} AS "sortKey"`;
     const lim = p.add(limit);
     const order = `ORDER BY c.${sort.column} ${dir}, c.id ${dir} LIMIT ${lim}`;
 

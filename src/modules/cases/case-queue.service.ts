@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffUser } from '../auth/staff-user';
 import { isOverdue } from './case.types';
-import { decodeCursor, encodeCursor, resolveFilter, sortSpec } from './case-queue';
+import { decodeCursor, encodeCursor } from '../../common/pagination/keyset-cursor';
+import { resolveFilter, sortSpec } from './case-queue';
 import { CaseQueueRepository } from './case-queue.repository';
 import { caseScopeOf } from './case-scope';
 import type { CaseQueueQueryDto, QueuePageDto } from './dto/case-queue.dto';

@@ -1,4 +1,3 @@
-import { DomainError } from '../../common/errors/domain-error';
 import type { CaseKind, CaseStatus, Channel } from './case.types';
 import { parseReferenceNo } from './reference-number';
 import type { QueueSort, QueueView } from './dto/case-queue.dto';
@@ -26,11 +25,6 @@ export interface QueueFilter {
 export interface SortSpec {
   column: 'due_at' | 'received_at' | 'updated_at';
   descending: boolean;
-}
-
-export interface Cursor {
-  value: string;
-  id: string;
 }
 
 export function sortSpec(sort: QueueSort = 'dueAt'): SortSpec {
@@ -100,22 +94,4 @@ function earliest(a: Date | undefined, b: Date): Date {
 
 function intersect(current: CaseStatus[] | undefined, wanted: CaseStatus[]): CaseStatus[] {
   return current ? current.filter((s) => wanted.includes(s)) : wanted;
-}
-
-const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}Z$/;
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');
-}
-
-export function decodeCursor(text: string): Cursor {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof value === 'string' && CURSOR_INSTANT.test(value) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
-      return { value, id };
-    }
-  } catch {
-    // fall through to the same answer as any other bad cursor
-  }
-  throw DomainError.field('cursor', 'invalid', 'cursor is not one this API gave out');
 }

@@ -29,8 +29,8 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiBadRequestResponse({ description: 'A field is wrong, or the department does not fit the role; `details` names it' })
   @ApiConflictResponse({ description: 'The email is taken (in any letter case)' })
-  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return toUserDto(await this.users.create(dto));
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return toUserDto(await this.users.create(actor, dto));
   }
 
   @Patch(':id')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldError } from '../../common/errors/domain-error';
 import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staff-user';
+import { AuditService } from '../audit/audit.service';
 import { DepartmentsService } from '../departments/departments.service';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './user.entity';
@@ -15,13 +16,14 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly departments: DepartmentsService,
+    private readonly audit: AuditService,
   ) {}
 
   list(filter: ListUsersQueryDto): Promise<User[]> {
     return this.users.list({ role: filter.role, departmentId: filter.departmentId, active: filter.active });
   }
 
-  async create(dto: CreateUserDto): Promise<User> {
+  async create(actor: StaffUser, dto: CreateUserDto): Promise<User> {
     const departmentId = dto.departmentId ?? null;
     rejectIf(departmentRuleViolation(dto.role, departmentId));
     if (departmentId) await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
@@ -33,6 +35,12 @@ export class UsersService {
       departmentId,
     });
     if (!id) throw new DomainError(ErrorCode.Conflict, `A user with the email ${dto.email} already exists`);
+    await this.audit.record({
+      action: 'user_create',
+      actor: { id: actor.id, role: actor.role },
+      subjectUserId: id,
+      details: { role: dto.role, departmentId },
+    });
     return this.get(id);
   }
 
@@ -55,6 +63,13 @@ export class UsersService {
       ...(dto.password !== undefined
         ? { passwordHash: await hashPassword(dto.password), failedLogins: 0, lockedUntil: null }
         : {}),
+    });
+    await this.audit.record({
+      action: 'user_update',
+      actor: { id: actor.id, role: actor.role },
+      subjectUserId: id,
+      // Which fields changed, never the password itself.
+      details: { fields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) },
     });
     return this.get(id);
   }

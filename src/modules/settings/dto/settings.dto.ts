@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsUrl,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { OptionalText, RequiredText, UnlessAbsent } from '../../../common/validation/decorators';
+import { ROLES, Role } from '../../users/user.entity';
+
+export class OrganisationSettingsDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @UnlessAbsent() @RequiredText(200) nameTh?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @UnlessAbsent() @RequiredText(200) nameEn?: string;
+}
+
+/** Blank clears a channel: the home page then leaves it out. */
+export class ContactSettingsDto {
+  @ApiPropertyOptional({ example: '053-123-456' }) @OptionalText(100) phone?: string;
+  @ApiPropertyOptional() @OptionalText(254) @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: '@rongrian' }) @OptionalText(100) line?: string;
+  @ApiPropertyOptional({ example: 'https://facebook.com/example' }) @OptionalText(300) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) facebook?: string;
+  @ApiPropertyOptional() @OptionalText(300) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) website?: string;
+  @ApiPropertyOptional() @OptionalText(500) address?: string;
+  @ApiPropertyOptional({ description: 'Where the complaint box stands' }) @OptionalText(300) complaintBox?: string;
+  @ApiPropertyOptional({ example: 'จันทร์–ศุกร์ 08:30–16:30 น.' }) @OptionalText(200) officeHours?: string;
+}
+
+export class DeadlineSettingsDto {
+  @ApiPropertyOptional({ enum: ['calendar', 'working'] })
+  @UnlessAbsent()
+  @IsIn(['calendar', 'working'])
+  mode?: 'calendar' | 'working';
+
+  @ApiPropertyOptional({ type: [Number], example: [3, 1], description: 'Days before the due date, 1 to 14' })
+  @UnlessAbsent()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(14, { each: true })
+  reminderDaysBefore?: number[];
+}
+
+export class IdentitySettingsDto {
+  @ApiPropertyOptional() @UnlessAbsent() @IsBoolean() revealNeedsApproval?: boolean;
+}
+
+export class SecuritySettingsDto {
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'integrity is always included' })
+  @UnlessAbsent()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  otpRequiredRoles?: Role[];
+}
+
+/** A partial update: groups and fields not sent stay as they are. */
+export class UpdateSettingsDto {
+  @ApiPropertyOptional({ type: OrganisationSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => OrganisationSettingsDto) organisation?: OrganisationSettingsDto;
+  @ApiPropertyOptional({ type: ContactSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactSettingsDto) contact?: ContactSettingsDto;
+  @ApiPropertyOptional({ type: DeadlineSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => DeadlineSettingsDto) deadline?: DeadlineSettingsDto;
+  @ApiPropertyOptional({ type: IdentitySettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => IdentitySettingsDto) identity?: IdentitySettingsDto;
+  @ApiPropertyOptional({ type: SecuritySettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => SecuritySettingsDto) security?: SecuritySettingsDto;
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { Clock } from '../../common/time/clock';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Transactions } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
+import type { StaffUser } from '../auth/staff-user';
+import { UpdateSettingsDto } from './dto/settings.dto';
+import { ALWAYS_OTP_ROLES, defaultSettings, Settings, SETTINGS_GROUPS, SettingsGroup } from './settings.catalogue';
+import { SettingsRepository } from './settings.repository';
+
+/**
+ * How long a process trusts what it read: another process's change shows
+ * within this time; this process's own change shows at once.
+ */
+const CACHE_MS = 5_000;
+
+@Injectable()
+export class SettingsService {
+  private cached?: { at: number; value: Settings };
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async all(): Promise<Settings> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.value;
+    const saved = await this.settings.readAll();
+    const defaults = defaultSettings(this.config);
+    const value = Object.fromEntries(
+      SETTINGS_GROUPS.map((g) => [g, { ...defaults[g], ...(saved[g] ?? {}) }]),
+    ) as unknown as Settings;
+    this.cached = { at: now, value };
+    return value;
+  }
+
+  async get<G extends SettingsGroup>(group: G): Promise<Settings[G]> {
+    return (await this.all())[group];
+  }
+
+  /** Saves the groups sent, field by field over what is there, and records who changed what. */
+  async update(actor: StaffUser, patch: UpdateSettingsDto): Promise<Settings> {
+    const current = await this.all();
+    const changed = SETTINGS_GROUPS.filter((g) => patch[g] !== undefined);
+    const next = { ...current };
+    for (const g of changed) {
+      // A blank optional field arrives as undefined (OptionalText) and means "clear it": saved as
+      // null, so that the environment's default does not come back from under it.
+      const merged: Record<string, unknown> = { ...current[g] };
+      for (const [k, v] of Object.entries(patch[g] as object)) merged[k] = v === undefined ? null : v;
+      (next as Record<string, unknown>)[g] = merged;
+    }
+    const roles = next.security.otpRequiredRoles;
+    if (ALWAYS_OTP_ROLES.some((r) => !roles.includes(r))) {
+      throw DomainError.field('security.otpRequiredRoles', 'integrityRequired', 'The integrity role always signs in with a one-time code');
+    }
+    if (next.deadline.reminderDaysBefore) next.deadline.reminderDaysBefore = [...next.deadline.reminderDaysBefore].sort((a, b) => b - a);
+    await this.transactions.run(async (tx) => {
+      const at = this.clock.now();
+      for (const g of changed) await this.settings.save(tx.manager, g, next[g], actor.id, at);
+      if (changed.length) {
+        await this.audit.record(
+          { action: 'settings_change', actor: { id: actor.id, role: actor.role }, details: { groups: changed } },
+          tx,
+        );
+      }
+    });
+    this.cached = undefined;
+    return this.all();
+  }
+}
