@@ -21,7 +21,8 @@ export function encodeCursor(c: Cursor): string {
 /** An instant Postgres will take: well formed, and a real date (no 31 February). */
 function isRealInstant(text: string): boolean {
   const m = INSTANT.exec(text);
-  if (!m) return false;
+  // Postgres has no year 0; no cursor of ours is older than the register.
+  if (!m || Number(m[1]) < 1000) return false;
   const at = new Date(text);
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === text.slice(0, 19);
 }

@@ -1,11 +1,11 @@
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transactions, Tx } from '../../database/transactions';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { StaffUser } from '../auth/staff-user';
 import { CaseAccessService } from '../cases/case-access.service';
+import { CaseTimeline } from '../cases/case-timeline.service';
 import { isUuid } from '../cases/case-scope';
 import { SETTLED_STATUSES } from '../cases/case.types';
 import { requireTrackingCode } from '../cases/tracking-code';
@@ -43,8 +43,10 @@ export type CheckResult = { files: CheckedFile[]; problems: [] } | { files: null
 /** Reads the request body only when called: nothing is read for a case the caller may not touch. */
 export type UploadReader = () => Promise<ReceivedUpload>;
 
-/** The hook CaseRegistrationService runs inside the filing transaction. */
-export type WithinTransaction = (m: EntityManager, caseId: string) => Promise<void>;
+/** Bytes already in storage, waiting for their rows. */
+export type StoredFiles = NewAttachmentRow[];
+
+export const CITIZEN_UPLOADER: Uploader = { id: null, role: CITIZEN_ROLE };
 
 /**
  * The rules of attachments: what may be attached, by whom, and that bytes
@@ -56,17 +58,18 @@ export class AttachmentsService {
   private readonly logger = new Logger(AttachmentsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly attachments: AttachmentsRepository,
     private readonly access: CaseAccessService,
+    private readonly timeline: CaseTimeline,
   ) {}
 
   async uploadByStaff(user: StaffUser, caseId: string, read: UploadReader): Promise<AttachmentView[]> {
     const found = await this.access.findVisible(user, caseId);
     const files = await this.checkOrThrow(await read());
     const by: Uploader = { id: user.id, role: user.role };
-    return this.storeThenRecord(files, (m, rows) => this.attachments.insertMany(m, found.id, rows, by));
+    return this.storeThenRecord(files, (tx, rows) => this.recordIn(tx, found.id, rows, by));
   }
 
   async listForStaff(user: StaffUser, caseId: string): Promise<AttachmentView[]> {
@@ -93,29 +96,42 @@ export class AttachmentsService {
     // Checked before the body is read, and again under the lock once it has been.
     this.assertCitizenMayAdd(target, await this.attachments.countByRole(target.id, CITIZEN_ROLE), 1);
     const files = await this.checkOrThrow(await read());
-    return this.storeThenRecord(files, async (m, rows) => {
-      const locked = await this.attachments.lockCase(m, target.id);
-      this.assertCitizenMayAdd(locked, await this.attachments.countByRole(target.id, CITIZEN_ROLE, m), rows.length);
-      return this.attachments.insertMany(m, target.id, rows, { id: null, role: CITIZEN_ROLE });
+    return this.storeThenRecord(files, async (tx, rows) => {
+      const locked = await this.attachments.lockCase(tx.manager, target.id);
+      this.assertCitizenMayAdd(locked, await this.attachments.countByRole(target.id, CITIZEN_ROLE, tx.manager), rows.length);
+      return this.recordIn(tx, target.id, rows, CITIZEN_UPLOADER);
     });
   }
 
   /**
-   * Files sent with a new complaint: stored first, then recorded by the
-   * hook inside the registration's own transaction, so that the case and
-   * its files exist together or not at all.
+   * Files sent with a new complaint: the bytes are stored first, then
+   * `work` writes the case and the files' rows in one transaction; if it
+   * fails, the bytes are removed again.
    */
-  async attachToNewCase<T>(files: CheckedFile[], register: (hook: WithinTransaction | undefined) => Promise<T>): Promise<T> {
-    if (files.length === 0) return register(undefined);
-    const rows = await this.storeAll(files);
+  async withStoredFiles<T>(files: CheckedFile[], work: (stored: StoredFiles) => Promise<T>): Promise<T> {
+    const stored = await this.storeAll(files);
     try {
-      return await register(async (m, caseId) => {
-        await this.attachments.insertMany(m, caseId, rows, { id: null, role: CITIZEN_ROLE });
-      });
+      return await work(stored);
     } catch (err) {
-      await this.discard(rows);
+      await this.discard(stored);
       throw err;
     }
+  }
+
+  /** The rows of stored files, and their line on the case's timeline, in the caller's transaction. */
+  async recordIn(tx: Tx, caseId: string, stored: StoredFiles, by: Uploader): Promise<AttachmentView[]> {
+    if (stored.length === 0) return [];
+    const added = await this.attachments.insertMany(tx.manager, caseId, stored, by);
+    const status = (await this.attachments.lockCase(tx.manager, caseId)).status;
+    await this.timeline.record(tx, caseId, {
+      action: 'attach',
+      fromStatus: status,
+      toStatus: status,
+      public: false,
+      message: added.map((a) => a.fileName).join(', '),
+      actor: { id: by.id, role: by.role },
+    });
+    return added;
   }
 
   /** Every rule a file must pass, the content sniffed whatever its name or declared type claims. */
@@ -159,17 +175,11 @@ export class AttachmentsService {
     }
   }
 
-  private async storeThenRecord(
+  private storeThenRecord(
     files: CheckedFile[],
-    record: (m: EntityManager, rows: NewAttachmentRow[]) => Promise<AttachmentView[]>,
+    record: (tx: Tx, stored: StoredFiles) => Promise<AttachmentView[]>,
   ): Promise<AttachmentView[]> {
-    const rows = await this.storeAll(files);
-    try {
-      return await this.db.transaction((m) => record(m, rows));
-    } catch (err) {
-      await this.discard(rows);
-      throw err;
-    }
+    return this.withStoredFiles(files, (stored) => this.transactions.run((tx) => record(tx, stored)));
   }
 
   private async storeAll(files: CheckedFile[]): Promise<NewAttachmentRow[]> {

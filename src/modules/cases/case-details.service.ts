@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/time/clock';
 import type { StaffUser } from '../auth/staff-user';
 import { CaseAccessService } from './case-access.service';
 import { isSharedOnly } from './case-scope';
@@ -47,9 +48,11 @@ export class CaseDetailsService {
   constructor(
     private readonly access: CaseAccessService,
     private readonly details: CaseDetailsRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async get(user: StaffUser, caseId: string, now = new Date()): Promise<CaseDetail> {
+  async get(user: StaffUser, caseId: string): Promise<CaseDetail> {
+    const now = this.clock.now();
     const c = await this.access.findVisible(user, caseId);
     const [ctx, sharedWith, timeline] = await Promise.all([
       this.details.context(c.id),

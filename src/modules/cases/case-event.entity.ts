@@ -10,7 +10,8 @@ export class CaseEvent {
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
-  @Column({ type: 'timestamptz', insert: false, update: false })
+  /** From the injectable clock, so that tests which move time get a timeline that agrees. */
+  @Column({ type: 'timestamptz', update: false })
   at!: Date;
 
   @Column('text')

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CaseStatus } from './case.types';
 import { Cursor, cursorValueSql } from '../../common/pagination/keyset-cursor';
-import { OPEN_STATUSES, QueueFilter, SortSpec } from './case-queue';
+import { CaseStatus, OPEN_STATUSES_SQL } from './case.types';
+import { QueueFilter, SortSpec } from './case-queue';
 import type { CaseScope } from './case-scope';
 
 export interface QueueRow {
@@ -141,11 +141,11 @@ function conditions(p: Params, f: QueueFilter, withStatus: boolean): string[] {
   if (f.departmentId) out.push(`c.department_id = ${p.add(f.departmentId)}`);
   if (f.assigneeId) out.push(`c.assignee_id = ${p.add(f.assigneeId)}`);
   if (f.channel) out.push(`c.channel = ${p.add(f.channel)}`);
-  if (f.openOnly) out.push(`c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+  if (f.openOnly) out.push(`c.status IN (${OPEN_STATUSES_SQL})`);
   if (f.dueFrom) out.push(`c.due_at >= ${p.add(f.dueFrom)}`);
   if (f.dueBefore) out.push(`c.due_at < ${p.add(f.dueBefore)}`);
   if (f.notOverdueAt) {
-    out.push(`NOT (c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND c.due_at < ${p.add(f.notOverdueAt)})`);
+    out.push(`NOT (c.status IN (${OPEN_STATUSES_SQL}) AND c.due_at < ${p.add(f.notOverdueAt)})`);
   }
   if (f.unexplained) out.push('c.explained_at IS NULL');
   if (f.referenceNo) out.push(`c.reference_no = ${p.add(f.referenceNo)}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/time/clock';
 import type { StaffUser } from '../auth/staff-user';
 import { isOverdue } from './case.types';
 import { decodeCursor, encodeCursor } from '../../common/pagination/keyset-cursor';
@@ -11,9 +12,13 @@ const DEFAULT_LIMIT = 25;
 
 @Injectable()
 export class CaseQueueService {
-  constructor(private readonly queue: CaseQueueRepository) {}
+  constructor(
+    private readonly queue: CaseQueueRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async page(user: StaffUser, query: CaseQueueQueryDto, now = new Date()): Promise<QueuePageDto> {
+  async page(user: StaffUser, query: CaseQueueQueryDto): Promise<QueuePageDto> {
+    const now = this.clock.now();
     const scope = caseScopeOf(user);
     const filter = resolveFilter(query, user.id, now);
     const sort = sortSpec(query.sort);

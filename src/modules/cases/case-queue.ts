@@ -2,7 +2,6 @@ import type { CaseKind, CaseStatus, Channel } from './case.types';
 import { parseReferenceNo } from './reference-number';
 import type { QueueSort, QueueView } from './dto/case-queue.dto';
 
-export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'accepted', 'assigned', 'in_progress'];
 const DUE_SOON_DAYS = 3;
 
 /** The queue request with everything resolved: no "me", no view names, no cursor text. */

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { dueAtFor, fiscalYearOf, type Locale } from '../../common/time/thai-calendar';
-import { NotificationsService } from '../notifications/notifications.service';
-import type { CaseKind, CaseStatus, Channel } from './case.types';
+import { fiscalYearOf } from '../../common/time/thai-calendar';
+import { Transactions, Tx } from '../../database/transactions';
+import { DueDates } from '../calendar/due-dates.service';
+import type { CaseSnapshot } from './case-changes';
+import { CaseTimeline } from './case-timeline.service';
+import type { CaseKind, CaseStatus, Channel, Locale } from './case.types';
 import { CasesRepository } from './cases.repository';
 import { formatReferenceNo } from './reference-number';
 import { ReferenceCounterRepository } from './reference-counter.repository';
-import { generateTrackingCode } from './tracking-code';
 
 export interface NewCase {
   kind: CaseKind;
@@ -25,11 +25,6 @@ export interface NewCase {
   /** Who registered it: null for a citizen filing on the web. */
   registeredBy: { id: string; role: string } | null;
   locale: Locale;
-  /**
-   * Runs inside the registration transaction once the case row exists, for
-   * rows that must stand or fall with the case (its attachments).
-   */
-  withinTransaction?: (m: EntityManager, caseId: string) => Promise<void>;
 }
 
 export interface RegisteredCase<K extends CaseKind = 'general'> {
@@ -42,105 +37,85 @@ export interface RegisteredCase<K extends CaseKind = 'general'> {
   dueAt: Date;
 }
 
-const TRACKING_CODE_ATTEMPTS = 3;
-
 /** Enters a complaint into the register: one transaction, all or nothing. */
 @Injectable()
 export class CaseRegistrationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly cases: CasesRepository,
     private readonly counters: ReferenceCounterRepository,
-    private readonly notifications: NotificationsService,
+    private readonly timeline: CaseTimeline,
+    private readonly dueDates: DueDates,
   ) {}
 
-  async register<K extends CaseKind>(input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return (await this.registerOnce(input)) as RegisteredCase<K>;
-      } catch (err) {
-        // A fresh random code colliding with an existing one is astronomically
-        // rare, but it must not cost the citizen their complaint.
-        if (attempt < TRACKING_CODE_ATTEMPTS && isTrackingCodeCollision(err)) continue;
-        throw err;
-      }
-    }
+  register<K extends CaseKind>(input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
+    return this.transactions.run((tx) => this.registerIn(tx, input));
   }
 
-  private async registerOnce(input: NewCase): Promise<RegisteredCase<CaseKind>> {
+  /** Inside the caller's transaction, for a filing that writes more rows with the case (its files). */
+  async registerIn<K extends CaseKind>(tx: Tx, input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
     const status: CaseStatus = 'received';
     const fiscalYear = fiscalYearOf(input.receivedAt);
-    const dueAt = dueAtFor(input.receivedAt);
-    const trackingCode = input.kind === 'general' ? generateTrackingCode() : null;
-
-    const { registered, notificationIds } = await this.db.transaction(async (m) => {
-      const complainantId = await this.cases.insertComplainant(
-        m,
-        input.complainant.anonymous
-          ? { anonymous: true, name: null, email: null, phone: null, address: null }
-          : { ...input.complainant, anonymous: false },
-      );
-      const sequence = await this.counters.next(m, input.kind, fiscalYear);
-      const referenceNo = formatReferenceNo(input.kind, fiscalYear, sequence);
-      const id = await this.cases.insertCase(m, {
-        kind: input.kind,
-        channel: input.channel,
-        status,
-        fiscalYear,
-        sequence,
-        referenceNo,
-        trackingCode,
-        subject: input.subject,
-        description: input.description,
-        categoryId: input.categoryId,
-        location: input.location,
-        complainantId,
-        departmentId: null,
-        assigneeId: null,
-        registeredBy: input.registeredBy?.id ?? null,
-        letterNo: input.letter?.number ?? null,
-        letterDate: input.letter?.date ?? null,
-        consentAt: input.consentAt,
-        receivedAt: input.receivedAt,
-        dueAt,
-      });
-      await input.withinTransaction?.(m, id);
-      await this.cases.appendEvent(m, {
-        caseId: id,
+    const dueAt = await this.dueDates.dueAt(input.receivedAt);
+    const complainantId = await this.cases.insertComplainant(
+      tx.manager,
+      input.complainant.anonymous
+        ? { anonymous: true, name: null, email: null, phone: null, address: null }
+        : { ...input.complainant, anonymous: false },
+    );
+    const sequence = await this.counters.next(tx.manager, input.kind, fiscalYear);
+    const referenceNo = formatReferenceNo(input.kind, fiscalYear, sequence);
+    const { id, trackingCode } = await this.cases.insertCase(tx.manager, {
+      kind: input.kind,
+      channel: input.channel,
+      status,
+      fiscalYear,
+      sequence,
+      referenceNo,
+      subject: input.subject,
+      description: input.description,
+      categoryId: input.categoryId,
+      location: input.location,
+      complainantId,
+      departmentId: null,
+      assigneeId: null,
+      registeredBy: input.registeredBy?.id ?? null,
+      letterNo: input.letter?.number ?? null,
+      letterDate: input.letter?.date ?? null,
+      consentAt: input.consentAt,
+      receivedAt: input.receivedAt,
+      dueAt,
+      locale: input.locale,
+    });
+    const snapshot: CaseSnapshot = {
+      id,
+      kind: input.kind,
+      channel: input.channel,
+      status,
+      referenceNo,
+      receivedAt: input.receivedAt,
+      dueAt,
+      departmentId: null,
+      assigneeId: null,
+      categoryId: input.categoryId,
+      complainantId,
+      locale: input.locale,
+      expectedAt: null,
+      mergedIntoId: null,
+    };
+    await this.timeline.record(
+      tx,
+      id,
+      {
         action: 'receive',
         fromStatus: null,
         toStatus: status,
         public: true,
         message: null,
-        actorId: input.registeredBy?.id ?? null,
-        actorRole: input.registeredBy?.role ?? 'citizen',
-      });
-      const email = input.complainant.anonymous ? null : input.complainant.email;
-      const notificationIds = email
-        ? [
-            await this.notifications.addToOutbox(m, {
-              caseId: id,
-              template: 'acknowledgement',
-              recipient: email,
-              locale: input.locale,
-            }),
-          ]
-        : [];
-      return {
-        registered: { id, referenceNo, trackingCode, status, receivedAt: input.receivedAt, dueAt },
-        notificationIds,
-      };
-    });
-
-    this.notifications.dispatch(notificationIds);
-    return registered;
+        actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? 'citizen' },
+      },
+      snapshot,
+    );
+    return { id, referenceNo, trackingCode: trackingCode as RegisteredCase<K>['trackingCode'], status, receivedAt: input.receivedAt, dueAt };
   }
-}
-
-function isTrackingCodeCollision(err: unknown): boolean {
-  return (
-    err instanceof QueryFailedError &&
-    (err.driverError as { code?: string; constraint?: string }).code === '23505' &&
-    (err.driverError as { constraint?: string }).constraint === 'cases_tracking_code_key'
-  );
 }

@@ -1,4 +1,5 @@
 import type { StaffUser } from '../auth/staff-user';
+import { DEPARTMENT_ROLES } from '../users/user-rules';
 import type { CaseKind } from './case.types';
 
 /**
@@ -55,5 +56,5 @@ export function isUuid(value: string): boolean {
 
 /** Department staff looking at a case that another department owns and only shares with theirs. */
 export function isSharedOnly(user: Pick<StaffUser, 'role' | 'departmentId'>, caseDepartmentId: string | null): boolean {
-  return (user.role === 'officer' || user.role === 'head') && caseDepartmentId !== user.departmentId;
+  return DEPARTMENT_ROLES.has(user.role) && caseDepartmentId !== user.departmentId;
 }

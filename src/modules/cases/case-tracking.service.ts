@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/time/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { CaseKind, CaseStatus, isOverdue } from './case.types';
 import { CasesRepository } from './cases.repository';
@@ -25,9 +26,13 @@ export interface PublicCaseView {
 /** What a complainant sees with their tracking code: public events only, no names of staff. */
 @Injectable()
 export class CaseTrackingService {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async track(rawCode: string, now = new Date()): Promise<PublicCaseView> {
+  async track(rawCode: string): Promise<PublicCaseView> {
+    const now = this.clock.now();
     const code = requireTrackingCode(rawCode);
     const filed = await this.cases.findByTrackingCode(code);
     if (!filed) throw DomainError.notFound('Complaint');

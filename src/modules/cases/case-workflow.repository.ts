@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DEPARTMENT_ROLES } from '../users/user-rules';
 import type { CaseStatus } from './case.types';
 
 export interface CaseChanges {
@@ -51,31 +52,10 @@ export class CaseWorkflowRepository {
   /** An active officer or head of the department, the only people a case can be assigned to. */
   async isAssignable(m: EntityManager, userId: string, departmentId: string): Promise<boolean> {
     const rows = await m.query(
-      `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active AND role IN ('officer', 'head')`,
-      [userId, departmentId],
+      `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active AND role = ANY($3::text[])`,
+      [userId, departmentId, [...DEPARTMENT_ROLES]],
     );
     return rows.length > 0;
-  }
-
-  async departmentStaff(m: EntityManager, departmentId: string): Promise<Array<{ id: string; email: string }>> {
-    return m.query(
-      `SELECT id, email FROM users WHERE department_id = $1 AND active AND role IN ('officer', 'head') ORDER BY email`,
-      [departmentId],
-    );
-  }
-
-  async userEmail(m: EntityManager, userId: string): Promise<string | null> {
-    const rows: Array<{ email: string }> = await m.query(`SELECT email FROM users WHERE id = $1 AND active`, [userId]);
-    return rows[0]?.email ?? null;
-  }
-
-  async complainantEmail(m: EntityManager, complainantId: string | null): Promise<string | null> {
-    if (!complainantId) return null;
-    const rows: Array<{ email: string | null }> = await m.query(
-      `SELECT email FROM complainants WHERE id = $1 AND NOT anonymous`,
-      [complainantId],
-    );
-    return rows[0]?.email ?? null;
   }
 
   async share(m: EntityManager, caseId: string, departmentId: string, by: string): Promise<boolean> {

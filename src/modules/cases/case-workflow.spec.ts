@@ -1,5 +1,15 @@
 import { CASE_STATUSES, CaseStatus } from './case.types';
-import { allowedActions, CASE_ACTIONS, CaseAction, decide, REOPEN_WINDOW_DAYS, WorkflowContext } from './case-workflow';
+import {
+  allowedActions,
+  CASE_ACTIONS,
+  CaseAction,
+  COMPLAINANT_ACTIONS,
+  decide,
+  REOPEN_WINDOW_DAYS,
+  tellsComplainant,
+  TRANSITIONS,
+  WorkflowContext,
+} from './case-workflow';
 
 const now = new Date('2026-11-21T03:00:00Z');
 const ctx = (status: CaseStatus, extra: Partial<WorkflowContext> = {}): WorkflowContext => ({
@@ -106,5 +116,14 @@ describe('roles', () => {
     for (const role of ['executive', 'admin'] as const) {
       for (const status of CASE_STATUSES) expect(allowedActions({ role, sharedOnly: false }, ctx(status))).toEqual([]);
     }
+  });
+});
+
+describe('who hears of what', () => {
+  it('tells the complainant of the outcome and the progress, read off the one table', () => {
+    expect([...COMPLAINANT_ACTIONS].sort()).toEqual(['accept', 'close', 'explain', 'refer', 'reject', 'resolve', 'update']);
+    expect(tellsComplainant('note')).toBe(false);
+    expect(tellsComplainant('receive')).toBe(false);
+    for (const a of COMPLAINANT_ACTIONS) expect(TRANSITIONS[a].public).toBe(true);
   });
 });

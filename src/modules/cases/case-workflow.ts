@@ -1,5 +1,5 @@
 import type { Role } from '../users/user.entity';
-import type { CaseStatus } from './case.types';
+import { CASE_STATUSES, CaseStatus, OPEN_STATUSES } from './case.types';
 
 export const CASE_ACTIONS = [
   'accept',
@@ -19,8 +19,8 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-const OPEN: CaseStatus[] = ['received', 'accepted', 'assigned', 'in_progress'];
-const ALL: CaseStatus[] = [...OPEN, 'resolved', 'closed', 'rejected', 'referred', 'withdrawn', 'merged'];
+const OPEN = OPEN_STATUSES;
+const ALL = CASE_STATUSES;
 
 /** Reopening is for a complainant who comes back soon; after that it is a new complaint. */
 export const REOPEN_WINDOW_DAYS = 30;
@@ -31,6 +31,8 @@ interface Rule {
   to: CaseStatus | null | ((ctx: WorkflowContext) => CaseStatus);
   /** Whether the complainant sees the event on the tracking page. */
   public: boolean;
+  /** Whether the complainant is told by email (seed 004: the result or the progress, R5). */
+  notify?: true;
 }
 
 /**
@@ -38,22 +40,34 @@ interface Rule {
  * leads, and whether the complainant sees it. Everything about the
  * workflow's shape is here and nowhere else.
  */
-export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
-  accept: { from: ['received'], to: 'accepted', public: true },
-  reject: { from: ['received', 'accepted'], to: 'rejected', public: true },
+export const TRANSITIONS = {
+  accept: { from: ['received'], to: 'accepted', public: true, notify: true },
+  reject: { from: ['received', 'accepted'], to: 'rejected', public: true, notify: true },
   assign: { from: OPEN, to: 'assigned', public: true },
   share: { from: ['assigned', 'in_progress'], to: null, public: false },
   start: { from: ['assigned'], to: 'in_progress', public: true },
   note: { from: ALL, to: null, public: false },
-  update: { from: [...OPEN, 'resolved'], to: null, public: true },
-  explain: { from: OPEN, to: null, public: true },
-  resolve: { from: ['assigned', 'in_progress'], to: 'resolved', public: true },
-  close: { from: ['resolved', 'referred'], to: 'closed', public: true },
+  update: { from: [...OPEN, 'resolved'], to: null, public: true, notify: true },
+  explain: { from: OPEN, to: null, public: true, notify: true },
+  resolve: { from: ['assigned', 'in_progress'], to: 'resolved', public: true, notify: true },
+  close: { from: ['resolved', 'referred'], to: 'closed', public: true, notify: true },
   reopen: { from: ['resolved', 'closed'], to: (ctx) => (ctx.hasDepartment ? 'in_progress' : 'accepted'), public: true },
-  refer: { from: OPEN, to: 'referred', public: true },
+  refer: { from: OPEN, to: 'referred', public: true, notify: true },
   withdraw: { from: OPEN, to: 'withdrawn', public: true },
   merge: { from: OPEN, to: 'merged', public: true },
-};
+} as const satisfies Readonly<Record<CaseAction, Rule>>;
+/** The same table, read through the rule type (the literal type above serves ComplainantAction). */
+const RULES: Readonly<Record<CaseAction, Rule>> = TRANSITIONS;
+
+/** The actions the complainant hears about by email, read off the table. */
+export type ComplainantAction = {
+  [A in CaseAction]: (typeof TRANSITIONS)[A] extends { notify: true } ? A : never;
+}[CaseAction];
+export const COMPLAINANT_ACTIONS = CASE_ACTIONS.filter((a): a is ComplainantAction => 'notify' in TRANSITIONS[a]);
+
+export function tellsComplainant(action: string): action is ComplainantAction {
+  return (COMPLAINANT_ACTIONS as readonly string[]).includes(action);
+}
 
 /**
  * What each role may do to a case it can see. Department staff work their
@@ -95,7 +109,7 @@ function permitted(actor: Actor): readonly CaseAction[] {
 }
 
 function statusAllows(action: CaseAction, ctx: WorkflowContext): boolean {
-  if (!TRANSITIONS[action].from.includes(ctx.status)) return false;
+  if (!RULES[action].from.includes(ctx.status)) return false;
   if (action === 'reopen' && ctx.status === 'closed') {
     const closedAt = ctx.closedAt?.getTime() ?? 0;
     return ctx.now.getTime() - closedAt <= REOPEN_WINDOW_DAYS * 24 * 3600 * 1000;
@@ -111,9 +125,9 @@ export function allowedActions(actor: Actor, ctx: WorkflowContext): CaseAction[]
 export function decide(action: CaseAction, actor: Actor, ctx: WorkflowContext): Decision {
   const allowed = allowedActions(actor, ctx);
   if (!permitted(actor).includes(action)) return { ok: false, reason: 'role', allowed };
-  if (!TRANSITIONS[action].from.includes(ctx.status)) return { ok: false, reason: 'status', allowed };
+  if (!RULES[action].from.includes(ctx.status)) return { ok: false, reason: 'status', allowed };
   if (!statusAllows(action, ctx)) return { ok: false, reason: 'reopen_window', allowed };
-  const rule = TRANSITIONS[action];
+  const rule = RULES[action];
   const to = rule.to === null ? ctx.status : typeof rule.to === 'function' ? rule.to(ctx) : rule.to;
   return { ok: true, to, public: rule.public };
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseKind, CaseStatus, Channel } from './case.types';
+import type { CaseKind, CaseStatus, Channel, Locale } from './case.types';
 
 @Entity('cases')
 export class Case {
@@ -84,6 +84,31 @@ export class Case {
 
   @Column('uuid', { name: 'merged_into_id', nullable: true })
   mergedIntoId!: string | null;
+
+  /** The complainant's language: their mails come in it first. */
+  @Column('text')
+  locale!: Locale;
+
+  // Facts the statistics count, stored when they happen (CaseFactsSubscriber), never recomputed.
+  /** When the case first became overdue (its due date, if still open then); kept after it is resolved. */
+  @Column('timestamptz', { name: 'overdue_at', nullable: true })
+  overdueAt!: Date | null;
+
+  /** The first public answer of staff: an acceptance, an update, an explanation, an outcome. */
+  @Column('timestamptz', { name: 'first_response_at', nullable: true })
+  firstResponseAt!: Date | null;
+
+  @Column('timestamptz', { name: 'first_resolved_at', nullable: true })
+  firstResolvedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'last_resolved_at', nullable: true })
+  lastResolvedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'first_closed_at', nullable: true })
+  firstClosedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'last_closed_at', nullable: true })
+  lastClosedAt!: Date | null;
 
   @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
   createdAt!: Date;

@@ -3,13 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
+import type { CaseSnapshot } from './case-changes';
 import { Complainant } from './complainant.entity';
+import { generateTrackingCode } from './tracking-code';
 
 type WorkflowFields = 'expectedAt' | 'explainedAt' | 'resolvedAt' | 'closedAt' | 'referredTo' | 'mergedIntoId';
+type FactFields = 'overdueAt' | 'firstResponseAt' | 'firstResolvedAt' | 'lastResolvedAt' | 'firstClosedAt' | 'lastClosedAt';
 type EventExtras = 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId';
 
-export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | WorkflowFields>;
-export type NewEventRow = Omit<CaseEvent, 'id' | 'at' | EventExtras> & Partial<Pick<CaseEvent, EventExtras>>;
+export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'trackingCode' | WorkflowFields | FactFields>;
+export type NewEventRow = Omit<CaseEvent, 'id' | EventExtras> & Partial<Pick<CaseEvent, EventExtras>>;
+
+const SNAPSHOT_COLUMNS = `id, kind, channel, status, reference_no AS "referenceNo", received_at AS "receivedAt", due_at AS "dueAt",
+  department_id AS "departmentId", assignee_id AS "assigneeId", category_id AS "categoryId",
+  complainant_id AS "complainantId", locale, expected_at AS "expectedAt", merged_into_id AS "mergedIntoId"`;
 export interface PublicEvent {
   at: Date;
   action: string;
@@ -22,6 +29,7 @@ export interface PublicEvent {
 }
 
 const MAX_MERGE_HOPS = 5;
+const TRACKING_CODE_ATTEMPTS = 3;
 
 @Injectable()
 export class CasesRepository {
@@ -32,14 +40,42 @@ export class CasesRepository {
     return result.identifiers[0].id as string;
   }
 
-  async insertCase(m: EntityManager, row: NewCaseRow): Promise<string> {
-    const result = await m.insert(Case, row);
-    return result.identifiers[0].id as string;
+  /**
+   * General cases get a fresh random tracking code. Two codes colliding is
+   * astronomically rare, but it must not cost the citizen their complaint
+   * (nor abort the transaction): the insert skips a taken code and tries
+   * another.
+   */
+  async insertCase(m: EntityManager, row: NewCaseRow): Promise<{ id: string; trackingCode: string | null }> {
+    for (let attempt = 1; attempt <= TRACKING_CODE_ATTEMPTS; attempt++) {
+      const trackingCode = row.kind === 'general' ? generateTrackingCode() : null;
+      const result = await m
+        .createQueryBuilder()
+        .insert()
+        .into(Case)
+        .values({ ...row, trackingCode })
+        .onConflict('(tracking_code) DO NOTHING')
+        .returning('id')
+        .execute();
+      const id = (result.raw as Array<{ id: string }>)[0]?.id;
+      if (id) return { id, trackingCode };
+    }
+    throw new Error('no free tracking code after several attempts');
   }
 
   async appendEvent(m: EntityManager, row: NewEventRow): Promise<string> {
     const result = await m.insert(CaseEvent, row);
     return String(result.identifiers[0].id);
+  }
+
+  /** The case as subscribers see it; `lock` takes the row for the rest of the transaction. */
+  async snapshot(m: EntityManager, caseId: string, lock = false): Promise<CaseSnapshot> {
+    const rows: CaseSnapshot[] = await m.query(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [caseId],
+    );
+    if (!rows[0]) throw new Error(`case ${caseId} vanished`);
+    return rows[0];
   }
 
   findByTrackingCode(trackingCode: string): Promise<Case | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
+import { Clock } from '../../common/time/clock';
 import type { StaffUser } from '../auth/staff-user';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CaseRegistrationService } from './case-registration.service';
@@ -12,9 +13,11 @@ export class StaffRegistrationService {
   constructor(
     private readonly categories: CategoriesRepository,
     private readonly registration: CaseRegistrationService,
+    private readonly clock: Clock,
   ) {}
 
-  async register(user: StaffUser, dto: RegisterCaseDto, now = new Date()): Promise<RegisteredCaseDto> {
+  async register(user: StaffUser, dto: RegisterCaseDto): Promise<RegisteredCaseDto> {
+    const now = this.clock.now();
     const scope = caseScopeOf(user);
     if (scope.kind !== 'all' || scope.caseKind !== dto.kind) {
       throw DomainError.field('kind', 'notYours', `Your role does not register ${dto.kind} cases`);
@@ -50,7 +53,7 @@ export class StaffRegistrationService {
       complainant: c
         ? { anonymous: false, name: c.name, email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null }
         : { anonymous: true },
-      consentAt: null,
+      consentAt: dto.consent ? now : null,
       letter: dto.channel === 'letter' ? { number: dto.letterNo ?? null, date: dto.letterDate ?? null } : null,
       registeredBy: { id: user.id, role: user.role },
       locale: 'th',

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
+import { Clock } from '../../common/time/clock';
 import type { Locale } from '../../common/time/thai-calendar';
+import { Transactions } from '../../database/transactions';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { Category } from '../categories/category.entity';
-import { AttachmentsService, CheckedFile, CheckResult } from '../attachments/attachments.service';
+import { AttachmentsService, CheckedFile, CheckResult, CITIZEN_UPLOADER } from '../attachments/attachments.service';
 import type { ReceivedUpload } from '../attachments/attachment-rules';
 import { CaseRegistrationService, RegisteredCase } from '../cases/case-registration.service';
 import { FileComplaintDto } from './dto/file-complaint.dto';
@@ -15,6 +17,8 @@ export class IntakeService {
     private readonly categories: CategoriesRepository,
     private readonly registration: CaseRegistrationService,
     private readonly attachments: AttachmentsService,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   /** Files that came with the web form, checked by content; optional there. */
@@ -33,28 +37,32 @@ export class IntakeService {
         ]);
       }
     }
-    const now = new Date();
-    return this.attachments.attachToNewCase(files, (withinTransaction) =>
-      this.registration.register({
-        kind: 'general',
-        channel: 'web',
-        receivedAt: now,
-        subject: dto.subject,
-        description: dto.description,
-        categoryId: category?.id ?? null,
-        location: dto.location ?? null,
-        complainant: {
-          anonymous: false,
-          name: dto.complainant.name,
-          email: dto.complainant.email ?? null,
-          phone: dto.complainant.phone ?? null,
-          address: dto.complainant.address ?? null,
-        },
-        consentAt: now,
-        letter: null,
-        registeredBy: null,
-        locale,
-        withinTransaction,
+    const now = this.clock.now();
+    // A straight line: bytes stored, then the case and its files' rows in one transaction.
+    return this.attachments.withStoredFiles(files, (stored) =>
+      this.transactions.run(async (tx) => {
+        const filed = await this.registration.registerIn(tx, {
+          kind: 'general',
+          channel: 'web',
+          receivedAt: now,
+          subject: dto.subject,
+          description: dto.description,
+          categoryId: category?.id ?? null,
+          location: dto.location ?? null,
+          complainant: {
+            anonymous: false,
+            name: dto.complainant.name,
+            email: dto.complainant.email ?? null,
+            phone: dto.complainant.phone ?? null,
+            address: dto.complainant.address ?? null,
+          },
+          consentAt: now,
+          letter: null,
+          registeredBy: null,
+          locale,
+        });
+        await this.attachments.recordIn(tx, filed.id, stored, CITIZEN_UPLOADER);
+        return filed;
       }),
     );
   }

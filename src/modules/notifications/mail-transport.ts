@@ -19,8 +19,18 @@ export function isPermanentMailError(err: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** What we keep of a failure: the error's code and the server's status line, never the message body. */
+/** Anything shaped like an address; servers quote the recipient in their refusals. */
+const ADDRESS = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
+
+/**
+ * What we keep of a failure, in the log and in `last_error`: the error's
+ * code and the server's status line, never the message body, and never an
+ * address (a complainant's email must not reach the logs).
+ */
 export function describeMailError(err: unknown): string {
   const e = err as { code?: string; responseCode?: number; message?: string };
-  return [e.code, e.responseCode, e.message?.split('\n')[0]].filter(Boolean).join(' ');
+  return [e.code, e.responseCode, e.message?.split('\n')[0]]
+    .filter(Boolean)
+    .join(' ')
+    .replace(ADDRESS, '[address]');
 }

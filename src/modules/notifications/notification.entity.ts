@@ -1,14 +1,21 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Locale } from '../../common/time/thai-calendar';
-import type { NotificationTemplate } from './templates';
+import type { NotificationTemplate } from './templates/catalogue';
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed';
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /** The outbox row behind every email. */
 @Entity('notifications')
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** The order notices were made in; a notice waits for earlier ones of its case to the same person. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq!: string;
+
+  @Column('text', { name: 'dedupe_key' })
+  dedupeKey!: string;
 
   @Column('uuid', { name: 'case_id', nullable: true })
   caseId!: string | null;

@@ -1,9 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Notification } from './notification.entity';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../../jobs/job-catalogue';
+import { CasesModule } from '../cases/cases.module';
+import { CaseMailsRenderer } from './case-mails.renderer';
+import { CaseMailsRepository } from './case-mails.repository';
+import { CaseNoticesSubscriber } from './case-notices.subscriber';
 import { createMailTransport, MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { MailTemplates } from './mail-templates';
+import { Notification } from './notification.entity';
 import { NotificationsProcessor } from './notifications.processor';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -20,17 +25,21 @@ export class NotificationsModule implements OnApplicationShutdown {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications })],
+      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule],
       providers: [
         {
           provide: MAIL_TRANSPORT,
           useFactory: () => createMailTransport(options.smtpUrl),
         },
+        CaseMailsRenderer,
+        CaseMailsRepository,
+        CaseNoticesSubscriber,
+        MailTemplates,
         NotificationsRepository,
         NotificationsService,
         ...(options.workers ? [NotificationsProcessor] : []),
       ],
-      exports: [NotificationsService],
+      exports: [NotificationsService, MailTemplates],
     };
   }
 

@@ -1,31 +1,50 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnModuleInit } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DelayedError, Job, Queue } from 'bullmq';
 import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
-import { NotificationsService } from './notifications.service';
+import { Schedules } from '../../jobs/schedules';
+import { NotificationsService, WaitForEarlierNotice } from './notifications.service';
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
+/** How long a notice waits before looking again whether the one before it has gone. */
+const WAIT_FOR_EARLIER_MS = 1_000;
 
 @Processor(QUEUES.notifications, { concurrency: 5 })
-export class NotificationsProcessor extends WorkerHost implements OnModuleInit {
+export class NotificationsProcessor extends WorkerHost implements OnModuleInit, OnApplicationShutdown {
   private readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
     'notification.send': ({ notificationId }) => this.notifications.deliver(notificationId),
     'notification.reconcile': async () => {
       await this.notifications.reconcile();
     },
   };
+  private readonly schedules: Schedules;
 
-  constructor(private readonly notifications: NotificationsService) {
+  constructor(
+    private readonly notifications: NotificationsService,
+    @InjectQueue(QUEUES.notifications) queue: Queue,
+  ) {
     super();
+    this.schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: RECONCILE_EVERY_MS }]);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.notifications.scheduleReconciler(RECONCILE_EVERY_MS);
+    await this.schedules.start();
   }
 
-  async process(job: Job): Promise<void> {
+  onApplicationShutdown(): void {
+    this.schedules.stop();
+  }
+
+  async process(job: Job, token?: string): Promise<void> {
     const handler = this.handlers[job.name as JobsOf<typeof QUEUES.notifications>];
     if (!handler) throw new Error(`no handler for job ${job.name} on ${QUEUES.notifications}`);
-    await handler(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+    try {
+      await handler(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+    } catch (err) {
+      if (!(err instanceof WaitForEarlierNotice) || !token) throw err;
+      // Back in line without spending an attempt: order is kept, retries are not used up.
+      await job.moveToDelayed(Date.now() + WAIT_FOR_EARLIER_MS, token);
+      throw new DelayedError();
+    }
   }
 }

@@ -1,66 +1,54 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Locale } from '../../common/time/thai-calendar';
+import { DEPARTMENT_ROLES } from '../users/user-rules';
 import { Notification } from './notification.entity';
-import type { CaseStatus } from '../cases/case.types';
-import type { NotificationTemplate } from './templates';
+import { dedupeKey, Notice } from './notice';
 
-export interface OutboxEntry {
-  caseId: string | null;
-  eventId?: string;
-  userId?: string;
-  template: NotificationTemplate;
-  recipient: string;
-  locale: Locale;
-}
-
-export interface CaseUpdateRow {
-  referenceNo: string;
-  trackingCode: string;
-  subject: string;
-  complainantName: string;
-  action: string;
-  status: CaseStatus;
-  message: string | null;
-  expectedAt: Date | null;
-  agency: string | null;
-}
-
-export interface AssignmentRow {
-  referenceNo: string;
-  subject: string;
-  dueAt: Date;
-  action: string;
-  departmentName: string | null;
-}
-
-export interface AcknowledgementRow {
-  referenceNo: string;
-  trackingCode: string;
-  subject: string;
-  dueAt: Date;
-  complainantName: string;
-}
-
+/** The outbox and the addresses notices go to. */
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(m: EntityManager, entry: OutboxEntry): Promise<string> {
-    const result = await m.insert(Notification, { ...entry, status: 'pending', attempts: 0 });
-    return result.identifiers[0].id as string;
+  /** The ids of the rows written; a notice already in the outbox is skipped, not doubled. */
+  async insertMany(m: EntityManager, notices: Notice[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const n of notices) {
+      const rows: Array<{ id: string }> = await m.query(
+        `INSERT INTO notifications (dedupe_key, case_id, event_id, user_id, template, recipient, locale)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [dedupeKey(n), n.caseId, n.eventId ?? null, n.userId ?? null, n.template, n.recipient, n.locale],
+      );
+      if (rows[0]) ids.push(rows[0].id);
+    }
+    return ids;
   }
 
   findPending(id: string): Promise<Notification | null> {
     return this.db.getRepository(Notification).findOneBy({ id, status: 'pending' });
   }
 
-  async markSent(id: string): Promise<void> {
+  /**
+   * An earlier notice of the same case to the same person still waiting:
+   * this one must not overtake it (the "closed" mail never arrives before
+   * the "resolved" one).
+   */
+  async hasEarlierPending(n: Notification): Promise<boolean> {
+    if (!n.caseId) return false;
+    const rows = await this.db.query(
+      `SELECT 1 FROM notifications
+       WHERE case_id = $1 AND recipient = $2 AND status = 'pending' AND seq < $3 LIMIT 1`,
+      [n.caseId, n.recipient, n.seq],
+    );
+    return rows.length > 0;
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
     await this.db.query(
-      `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+      `UPDATE notifications SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
        WHERE id = $1 AND status = 'pending'`,
-      [id],
+      [id, at],
     );
   }
 
@@ -71,6 +59,13 @@ export class NotificationsRepository {
        WHERE id = $1 AND status = 'pending'`,
       [id, error.slice(0, 1000), permanent],
     );
+  }
+
+  async cancel(id: string, reason: string): Promise<void> {
+    await this.db.query(`UPDATE notifications SET status = 'cancelled', last_error = $2 WHERE id = $1 AND status = 'pending'`, [
+      id,
+      reason,
+    ]);
   }
 
   /** Pending rows old enough that their job should long have run. */
@@ -93,38 +88,27 @@ export class NotificationsRepository {
     return n;
   }
 
-  /** The public event and the case it belongs to; null once the event is not for the complainant's eyes. */
-  async loadCaseUpdate(eventId: string): Promise<CaseUpdateRow | null> {
-    const rows: CaseUpdateRow[] = await this.db.query(
-      `SELECT c.reference_no AS "referenceNo", c.tracking_code AS "trackingCode", c.subject,
-              p.name AS "complainantName", e.action, e.to_status AS status, e.message,
-              e.expected_at AS "expectedAt", e.agency
-       FROM case_events e JOIN cases c ON c.id = e.case_id JOIN complainants p ON p.id = c.complainant_id
-       WHERE e.id = $1 AND e.public AND c.tracking_code IS NOT NULL AND NOT p.anonymous`,
-      [eventId],
+  // Addresses, read inside the change's transaction.
+
+  async complainantEmail(m: EntityManager, complainantId: string | null): Promise<string | null> {
+    if (!complainantId) return null;
+    const rows: Array<{ email: string | null }> = await m.query(
+      `SELECT email FROM complainants WHERE id = $1 AND NOT anonymous`,
+      [complainantId],
     );
-    return rows[0] ?? null;
+    return rows[0]?.email ?? null;
   }
 
-  async loadAssignment(eventId: string): Promise<AssignmentRow | null> {
-    const rows: AssignmentRow[] = await this.db.query(
-      `SELECT c.reference_no AS "referenceNo", c.subject, c.due_at AS "dueAt", e.action,
-              d.name_th AS "departmentName"
-       FROM case_events e JOIN cases c ON c.id = e.case_id LEFT JOIN departments d ON d.id = e.department_id
-       WHERE e.id = $1`,
-      [eventId],
+  /** Active staff of a department who can take a case: its officers and its head. */
+  departmentStaff(m: EntityManager, departmentId: string): Promise<Array<{ id: string; email: string }>> {
+    return m.query(
+      `SELECT id, email FROM users WHERE department_id = $1 AND active AND role = ANY($2::text[]) ORDER BY email`,
+      [departmentId, [...DEPARTMENT_ROLES]],
     );
-    return rows[0] ?? null;
   }
 
-  async loadAcknowledgement(caseId: string): Promise<AcknowledgementRow | null> {
-    const rows: AcknowledgementRow[] = await this.db.query(
-      `SELECT c.reference_no AS "referenceNo", c.tracking_code AS "trackingCode", c.subject,
-              c.due_at AS "dueAt", p.name AS "complainantName"
-       FROM cases c JOIN complainants p ON p.id = c.complainant_id
-       WHERE c.id = $1 AND c.tracking_code IS NOT NULL AND NOT p.anonymous`,
-      [caseId],
-    );
+  async activeUser(m: EntityManager, userId: string): Promise<{ id: string; email: string } | null> {
+    const rows: Array<{ id: string; email: string }> = await m.query(`SELECT id, email FROM users WHERE id = $1 AND active`, [userId]);
     return rows[0] ?? null;
   }
 }

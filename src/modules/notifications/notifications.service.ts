@@ -1,15 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, UnrecoverableError } from 'bullmq';
-import { EntityManager } from 'typeorm';
+import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { Tx } from '../../database/transactions';
 import { JobName, PayloadOf, QUEUES } from '../../jobs/job-catalogue';
 import { describeMailError, isPermanentMailError, MAIL_TRANSPORT, MailTransport } from './mail-transport';
-import { NotificationsRepository, OutboxEntry } from './notifications.repository';
-import { Notification } from './notification.entity';
-import { RenderedMail, renderAcknowledgement, renderAssignment, renderCaseUpdate } from './templates';
-import { isComplainantAction } from './templates/case-update';
+import { MailTemplates } from './mail-templates';
+import type { Notice } from './notice';
+import { NotificationsRepository } from './notifications.repository';
 
 const STALE_AFTER_MS = 2 * 60_000;
 const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60_000;
@@ -19,6 +19,19 @@ export function sendJobId(notificationId: string): string {
   return `notification-${notificationId}`;
 }
 
+/** Thrown by `deliver` when an earlier notice to the same person about the same case has not gone yet. */
+export class WaitForEarlierNotice extends Error {
+  constructor() {
+    super('an earlier notice of this case to this recipient is still pending');
+  }
+}
+
+/**
+ * The outbox: a notice is a row written in the transaction of the change it
+ * announces, a job keyed by that row after commit, a handler that re-reads
+ * the row and does nothing once it is settled, and a reconciler for what
+ * the queue lost.
+ */
 @Injectable()
 export class NotificationsService implements OnApplicationShutdown {
   private readonly logger = new Logger(NotificationsService.name);
@@ -29,16 +42,20 @@ export class NotificationsService implements OnApplicationShutdown {
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly outbox: NotificationsRepository,
+    private readonly templates: MailTemplates,
+    private readonly clock: Clock,
   ) {}
 
-  /** Writes the outbox row inside the caller's transaction; nothing is sent yet. */
-  addToOutbox(m: EntityManager, entry: OutboxEntry): Promise<string> {
-    return this.outbox.insert(m, entry);
+  /** Writes the rows in the caller's transaction; their jobs are queued once it commits. */
+  async enqueue(tx: Tx, notices: Notice[]): Promise<void> {
+    if (notices.length === 0) return;
+    const ids = await this.outbox.insertMany(tx.manager, notices);
+    if (ids.length) tx.afterCommit(() => this.dispatch(ids));
   }
 
   /**
-   * After commit: hands the rows to the queue without making the caller
-   * wait. If Redis is away the row stays pending and the reconciler queues it.
+   * Hands the rows to the queue without making the caller wait. If Redis is
+   * away the row stays pending and the reconciler queues it.
    */
   dispatch(notificationIds: string[]): void {
     for (const id of notificationIds) {
@@ -61,23 +78,29 @@ export class NotificationsService implements OnApplicationShutdown {
     });
   }
 
-  /** The job handler: idempotent, it re-reads the outbox and does nothing for a row already settled. */
+  /**
+   * The job handler: idempotent, it re-reads the outbox and does nothing for
+   * a row already settled. Between the mail server's acceptance and marking
+   * the row sent there is nothing but that one UPDATE: the only window in
+   * which a crash can repeat a mail, and the stable Message-ID lets mail
+   * clients fold such a repeat.
+   */
   async deliver(notificationId: string): Promise<void> {
     const n = await this.outbox.findPending(notificationId);
     if (!n) return;
-    const mail = await this.render(n);
-    if (!mail) {
-      await this.outbox.recordFailure(n.id, 'nothing to send: the case no longer qualifies', true);
+    if (await this.outbox.hasEarlierPending(n)) throw new WaitForEarlierNotice();
+    const rendered = await this.templates.rendererOf(n.template).render(n);
+    if (!rendered) {
+      await this.outbox.cancel(n.id, 'nothing to send: the occasion has passed');
       return;
     }
     try {
       await this.transport.sendMail({
         from: this.config.mail.from,
-        to: n.recipient,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        // Stable across retries, so a mail client can drop a duplicate.
+        to: rendered.to,
+        subject: rendered.mail.subject,
+        text: rendered.mail.text,
+        html: rendered.mail.html,
         messageId: `<${n.id}@${new URL(this.config.publicBaseUrl).hostname}>`,
       });
     } catch (err) {
@@ -86,41 +109,7 @@ export class NotificationsService implements OnApplicationShutdown {
       this.logger.warn(`notification ${n.id} failed (${permanent ? 'permanent' : 'will retry'}): ${describeMailError(err)}`);
       throw permanent ? new UnrecoverableError(describeMailError(err)) : err;
     }
-    await this.outbox.markSent(n.id);
-  }
-
-  /** Builds the message from what the database says now, so a retried job never sends stale text. */
-  private async render(n: Notification): Promise<RenderedMail | null> {
-    const organisation = { th: this.config.organisation.nameTh, en: this.config.organisation.nameEn };
-    const trackUrl = (code: string) => `${this.config.publicBaseUrl}/track?code=${code}`;
-    switch (n.template) {
-      case 'acknowledgement': {
-        const row = n.caseId ? await this.outbox.loadAcknowledgement(n.caseId) : null;
-        return row && renderAcknowledgement({ ...row, trackUrl: trackUrl(row.trackingCode), organisation }, n.locale);
-      }
-      case 'case_update': {
-        const row = n.eventId ? await this.outbox.loadCaseUpdate(n.eventId) : null;
-        if (!row || !isComplainantAction(row.action)) return null;
-        return renderCaseUpdate(
-          { ...row, action: row.action, trackUrl: trackUrl(row.trackingCode), organisation },
-          n.locale,
-        );
-      }
-      case 'assignment': {
-        const row = n.eventId ? await this.outbox.loadAssignment(n.eventId) : null;
-        return (
-          row &&
-          renderAssignment(
-            {
-              ...row,
-              shared: row.action === 'share',
-              organisation,
-            },
-            n.locale,
-          )
-        );
-      }
-    }
+    await this.outbox.markSent(n.id, this.clock.now());
   }
 
   /**
@@ -128,7 +117,8 @@ export class NotificationsService implements OnApplicationShutdown {
    * failed) are queued again, and jobs that ran out of retries while the mail
    * server was down are retried. Returns how many it touched.
    */
-  async reconcile(now = new Date()): Promise<number> {
+  async reconcile(): Promise<number> {
+    const now = this.clock.now();
     const expired = await this.outbox.expirePending(new Date(now.getTime() - GIVE_UP_AFTER_MS));
     if (expired) this.logger.error(`${expired} notifications gave up after 7 days of failures`);
     const ids = await this.outbox.findStalePending(new Date(now.getTime() - STALE_AFTER_MS), RECONCILE_BATCH);
@@ -146,14 +136,6 @@ export class NotificationsService implements OnApplicationShutdown {
       }
     }
     return touched;
-  }
-
-  async scheduleReconciler(everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'notification.reconcile',
-      { every: everyMs },
-      { name: 'notification.reconcile', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
   }
 
   async onApplicationShutdown(): Promise<void> {

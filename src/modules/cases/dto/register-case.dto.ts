@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsISO8601, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { OptionalText, RequiredText } from '../../../common/validation/decorators';
-import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../intake/dto/file-complaint.dto';
-import { ComplainantDto } from '../../intake/dto/file-complaint.dto';
+import { OptionalText } from '../../../common/validation/decorators';
+import { ComplainantDto, ComplaintDto } from './complaint.dto';
 import { CASE_KINDS, CHANNELS } from '../case.types';
 
 /** Channels an officer registers from; `web` is the citizen's own filing. */
 export const OFFLINE_CHANNELS = CHANNELS.filter((c) => c !== 'web');
 
-export class RegisterCaseDto {
+/** An offline complaint: the public body, plus how and when it really arrived. */
+export class RegisterCaseDto extends ComplaintDto {
   @ApiProperty({ enum: CASE_KINDS })
   @IsIn(CASE_KINDS)
   kind!: (typeof CASE_KINDS)[number];
@@ -22,23 +22,6 @@ export class RegisterCaseDto {
   @IsISO8601({ strict: true })
   receivedAt!: string;
 
-  @ApiProperty({ maxLength: SUBJECT_MAX })
-  @RequiredText(SUBJECT_MAX)
-  subject!: string;
-
-  @ApiProperty({ maxLength: DESCRIPTION_MAX })
-  @RequiredText(DESCRIPTION_MAX)
-  description!: string;
-
-  @ApiPropertyOptional()
-  @OptionalText(48)
-  @Matches(/^[a-z][a-z0-9_]+$/, { message: '$property must be a category code' })
-  categoryCode?: string;
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @OptionalText(500)
-  location?: string;
-
   @ApiPropertyOptional({ description: 'The complainant did not give a name: nobody is notified' })
   @IsOptional()
   @IsBoolean()
@@ -50,6 +33,11 @@ export class RegisterCaseDto {
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
+
+  @ApiPropertyOptional({ description: 'The complainant consented to the use of their personal data (as on the public form)' })
+  @IsOptional()
+  @IsBoolean()
+  consent?: boolean;
 
   @ApiPropertyOptional({ description: "A letter's own number (เลขที่หนังสือ); letters only" })
   @OptionalText(100)

@@ -1,51 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { Equals, IsDefined, IsEmail, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { OptionalText, RequiredText } from '../../../common/validation/decorators';
-import { IsThaiPhone, normalizeThaiPhone } from '../../../common/validation/thai-phone';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Equals, IsDefined, IsObject, ValidateNested } from 'class-validator';
+import { ComplainantDto, ComplaintDto } from '../../cases/dto/complaint.dto';
 
-export const SUBJECT_MAX = 200;
-export const DESCRIPTION_MAX = 10_000;
-
-export class ComplainantDto {
-  @ApiProperty({ maxLength: 200, example: 'สมชาย ใจดี' })
-  @RequiredText(200)
-  name!: string;
-
-  @ApiPropertyOptional({ maxLength: 254, example: 'somchai@example.com' })
-  @OptionalText(254)
-  @IsEmail()
-  email?: string;
-
-  @ApiPropertyOptional({ example: '081-234-5678', description: 'Thai number; stored as 0812345678' })
-  @Transform(({ value }) => (typeof value === 'string' ? (normalizeThaiPhone(value) ?? (value.trim() || undefined)) : value))
-  @IsOptional()
-  @IsThaiPhone()
-  phone?: string;
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @OptionalText(500)
-  address?: string;
-}
-
-export class FileComplaintDto {
-  @ApiProperty({ maxLength: SUBJECT_MAX, example: 'ไฟถนนดับทั้งซอย' })
-  @RequiredText(SUBJECT_MAX)
-  subject!: string;
-
-  @ApiProperty({ maxLength: DESCRIPTION_MAX })
-  @RequiredText(DESCRIPTION_MAX)
-  description!: string;
-
-  @ApiPropertyOptional({ example: 'street_lights', description: 'A code from the general categories' })
-  @OptionalText(48)
-  @Matches(/^[a-z][a-z0-9_]+$/, { message: '$property must be a category code' })
-  categoryCode?: string;
-
-  @ApiPropertyOptional({ maxLength: 500, example: 'ซอยเทศบาล 5 หน้าตลาด' })
-  @OptionalText(500)
-  location?: string;
-
+/** A citizen's own filing: the complaint, who they are, and their consent (PDPA). */
+export class FileComplaintDto extends ComplaintDto {
   @ApiProperty({ type: ComplainantDto })
   @IsDefined()
   @IsObject()

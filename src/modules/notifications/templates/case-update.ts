@@ -2,16 +2,9 @@ import { fill, messagesFor } from '../../../common/i18n/i18n';
 import type { Locale } from '../../../common/i18n/i18n';
 import { formatDate } from '../../../common/time/thai-calendar';
 import { html } from '../../../common/html';
+import type { ComplainantAction } from '../../cases/case-workflow';
 import type { CaseStatus } from '../../cases/case.types';
 import { bilingual, factsTable, RenderedMail } from './bilingual';
-
-/** The actions a complainant hears about by email (SPEC §3, R5: the result or the progress). */
-export const COMPLAINANT_ACTIONS = ['accept', 'reject', 'refer', 'update', 'explain', 'resolve', 'close'] as const;
-export type ComplainantAction = (typeof COMPLAINANT_ACTIONS)[number];
-
-export function isComplainantAction(action: string): action is ComplainantAction {
-  return (COMPLAINANT_ACTIONS as readonly string[]).includes(action);
-}
 
 export interface CaseUpdateData {
   complainantName: string;

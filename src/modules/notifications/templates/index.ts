@@ -1,6 +1,5 @@
-export const NOTIFICATION_TEMPLATES = ['acknowledgement', 'case_update', 'assignment'] as const;
-export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
-
+export { NOTIFICATION_TEMPLATES } from './catalogue';
+export type { NotificationTemplate } from './catalogue';
 export type { RenderedMail } from './bilingual';
 export { renderAcknowledgement } from './acknowledgement';
 export { renderAssignment } from './assignment';
