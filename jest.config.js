@@ -36,7 +36,8 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Service-level tests (services against the real databases, no HTTP) share the e2e set-up.
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.service-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
   ],

@@ -1,4 +1,4 @@
-import type { CaseKind } from '../modules/cases/case.types';
+import type { CaseKind } from '../modules/cases';
 import type { Role } from '../modules/users/user.entity';
 
 /** The standard divisions of a Thai municipality (SPEC §5). */

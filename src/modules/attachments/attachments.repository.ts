@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CaseStatus } from '../cases/case.types';
+import type { CaseStatus } from '../cases';
 
 /** What staff see of an attachment: never where it is stored. */
 export interface AttachmentView {

@@ -4,11 +4,7 @@ import type { Readable } from 'node:stream';
 import { Transactions, Tx } from '../../database/transactions';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { StaffUser } from '../auth/staff-user';
-import { CaseAccessService } from '../cases/case-access.service';
-import { CaseTimeline } from '../cases/case-timeline.service';
-import { isUuid } from '../cases/case-scope';
-import { SETTLED_STATUSES } from '../cases/case.types';
-import { requireTrackingCode } from '../cases/tracking-code';
+import { CaseAccessService, CaseTimeline, isUuid, requireTrackingCode, SETTLED_STATUSES } from '../cases';
 import {
   countAndSizeProblems,
   describeProblem,

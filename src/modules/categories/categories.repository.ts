@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { CaseKind } from '../cases/case.types';
+import type { CaseKind } from '../cases';
 import { Category } from './category.entity';
 
 export type NewCategory = Pick<Category, 'code' | 'kind' | 'nameTh' | 'nameEn' | 'defaultDepartmentId'>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { StaffUser } from '../auth/staff-user';
-import type { CaseKind } from '../cases/case.types';
+import type { CaseKind } from '../cases';
 import { DepartmentsService } from '../departments/departments.service';
 import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';

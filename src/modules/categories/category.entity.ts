@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseKind } from '../cases/case.types';
+import type { CaseKind } from '../cases';
 
 @Entity('categories')
 export class Category {

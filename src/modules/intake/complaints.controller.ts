@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
-import { CaseTrackingService } from '../cases/case-tracking.service';
+import { CaseTrackingService } from '../cases';
 import { FileComplaintDto, FiledComplaintDto, PublicCaseDto } from './dto/file-complaint.dto';
 import { IntakeService } from './intake.service';
 

@@ -15,7 +15,7 @@ import { homePage } from '../../views/pages/home.page';
 import { trackPage } from '../../views/pages/track.page';
 import type { FileProblem } from '../attachments/attachment-rules';
 import { readUpload } from '../attachments/multipart-upload';
-import { CaseTrackingService } from '../cases/case-tracking.service';
+import { CaseTrackingService } from '../cases';
 import { complaintFromForm, FileComplaintDto } from './dto/file-complaint.dto';
 import { IntakeService } from './intake.service';
 

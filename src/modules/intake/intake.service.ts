@@ -7,7 +7,7 @@ import { CategoriesRepository } from '../categories/categories.repository';
 import { Category } from '../categories/category.entity';
 import { AttachmentsService, CheckedFile, CheckResult, CITIZEN_UPLOADER } from '../attachments/attachments.service';
 import type { ReceivedUpload } from '../attachments/attachment-rules';
-import { CaseRegistrationService, RegisteredCase } from '../cases/case-registration.service';
+import { CaseRegistrationService, RegisteredCase } from '../cases';
 import { FileComplaintDto } from './dto/file-complaint.dto';
 
 /** A citizen's own filing, from the web form or the public API. */

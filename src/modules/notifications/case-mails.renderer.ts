@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { tellsComplainant } from '../cases/case-workflow';
+import { tellsComplainant } from '../cases';
 import { CaseMailsRepository } from './case-mails.repository';
 import { MailTemplates } from './mail-templates';
 import type { NoticeRenderer, OutboxNotice, RenderedNotice } from './notice';

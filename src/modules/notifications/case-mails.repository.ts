@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CaseStatus } from '../cases/case.types';
+import type { CaseStatus } from '../cases';
 
 export interface CaseUpdateRow {
   referenceNo: string;

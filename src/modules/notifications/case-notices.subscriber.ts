@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Tx } from '../../database/transactions';
-import { CaseChange, CaseChanges, CaseChangeSubscriber } from '../cases/case-changes';
-import { tellsComplainant } from '../cases/case-workflow';
+import { CaseChange, CaseChanges, CaseChangeSubscriber, tellsComplainant } from '../cases';
 import type { Notice } from './notice';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';

@@ -1,7 +1,6 @@
 import { fill, messagesFor } from '../../common/i18n/i18n';
 import { formatDate } from '../../common/time/thai-calendar';
-import { thaiReferenceNo } from '../../modules/cases/reference-number';
-import { formatTrackingCode } from '../../modules/cases/tracking-code';
+import { formatTrackingCode, thaiReferenceNo } from '../../modules/cases';
 import { html } from '../../common/html';
 import { href, layout, PageContext } from '../layout';
 

@@ -1,7 +1,7 @@
 import { messagesFor } from '../../common/i18n/i18n';
 import { FILES_FIELD } from '../../modules/attachments/attachment-rules';
 import { ACCEPT_ATTRIBUTE } from '../../modules/attachments/content-type';
-import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../modules/cases/dto/complaint.dto';
+import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../modules/cases';
 import { errorSummary, FormErrors, FormValues, textField } from '../form-fields';
 import { html, SafeHtml } from '../../common/html';
 import { layout, PageContext } from '../layout';

@@ -1,7 +1,6 @@
 import { messagesFor } from '../../common/i18n/i18n';
 import { formatDate, formatDateTime } from '../../common/time/thai-calendar';
-import { PublicCaseView } from '../../modules/cases/case-tracking.service';
-import { thaiReferenceNo } from '../../modules/cases/reference-number';
+import { PublicCaseView, thaiReferenceNo } from '../../modules/cases';
 import { errorSummary, textField } from '../form-fields';
 import { html } from '../../common/html';
 import { layout, PageContext } from '../layout';

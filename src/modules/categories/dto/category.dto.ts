@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { RequiredText } from '../../../common/validation/decorators';
-import { CASE_KINDS } from '../../cases/case.types';
-import type { CaseKind } from '../../cases/case.types';
+import { CASE_KINDS, type CaseKind } from '../../cases';
 import { QueryBoolean, UnlessAbsent } from '../../../common/validation/decorators';
 import { Category } from '../category.entity';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsDefined, IsObject, ValidateNested } from 'class-validator';
-import { ComplainantDto, ComplaintDto } from '../../cases/dto/complaint.dto';
+import { ComplainantDto, ComplaintDto } from '../../cases';
 
 /** A citizen's own filing: the complaint, who they are, and their consent (PDPA). */
 export class FileComplaintDto extends ComplaintDto {

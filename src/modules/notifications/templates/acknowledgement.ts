@@ -2,8 +2,7 @@ import { fill, messagesFor } from '../../../common/i18n/i18n';
 import type { Locale } from '../../../common/i18n/i18n';
 import { formatDate } from '../../../common/time/thai-calendar';
 import { html } from '../../../common/html';
-import { thaiReferenceNo } from '../../cases/reference-number';
-import { formatTrackingCode } from '../../cases/tracking-code';
+import { formatTrackingCode, thaiReferenceNo } from '../../cases';
 import { bilingual, factsTable, RenderedMail } from './bilingual';
 
 export interface AcknowledgementData {

@@ -2,8 +2,7 @@ import { fill, messagesFor } from '../../../common/i18n/i18n';
 import type { Locale } from '../../../common/i18n/i18n';
 import { formatDate } from '../../../common/time/thai-calendar';
 import { html } from '../../../common/html';
-import type { ComplainantAction } from '../../cases/case-workflow';
-import type { CaseStatus } from '../../cases/case.types';
+import type { CaseStatus, ComplainantAction } from '../../cases';
 import { bilingual, factsTable, RenderedMail } from './bilingual';
 
 export interface CaseUpdateData {

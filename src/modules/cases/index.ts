@@ -1,0 +1,21 @@
+/**
+ * What the rest of the system may use of the case module; everything else
+ * in this folder is its own business. (The Nest module itself is imported
+ * from `cases.module.ts`, to keep this file free of module wiring.)
+ */
+export { CaseAccessService } from './case-access.service';
+export type { CaseChange, CaseChangeSubscriber, CaseSnapshot, TimelineAction } from './case-changes';
+export { CaseChanges } from './case-changes';
+export type { NewCase, RegisteredCase } from './case-registration.service';
+export { CaseRegistrationService } from './case-registration.service';
+export { isUuid } from './case-scope';
+export type { TimelineEntry } from './case-timeline.service';
+export { CaseTimeline } from './case-timeline.service';
+export type { PublicCaseView } from './case-tracking.service';
+export { CaseTrackingService } from './case-tracking.service';
+export type { CaseAction, ComplainantAction } from './case-workflow';
+export { CASE_ACTIONS, tellsComplainant } from './case-workflow';
+export * from './case.types';
+export { ComplainantDto, ComplaintDto, DESCRIPTION_MAX, SUBJECT_MAX } from './dto/complaint.dto';
+export { formatThaiReferenceNo, parseReferenceNo, thaiReferenceNo } from './reference-number';
+export { formatTrackingCode, normalizeTrackingCode, requireTrackingCode } from './tracking-code';
