@@ -4,6 +4,7 @@ import { act, departmentId, registerCase, userId } from '../support/cases';
 import { SmtpSink } from '../support/smtp-sink';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
+import { thaiReferenceNo } from '../../src/modules/cases';
 
 describe('the workflow, end to end', () => {
   let t: TestApp;
@@ -169,15 +170,25 @@ describe('the workflow, end to end', () => {
     expect(n).toBe(12);
   });
 
-  it('merges a duplicate: its tracking code then shows the surviving case', async () => {
-    const original = await registerCase(t, tok.center);
-    const duplicate = await registerCase(t, tok.center);
+  it('merges a duplicate: its tracking code shows its own timeline and the surviving case’s status, never its messages', async () => {
+    const original = await registerCase(t, tok.center, { complainant: { name: 'มานี ใจดี', email: 'manee@example.com' } });
+    const duplicate = await registerCase(t, tok.center, { complainant: { name: 'ปิติ ชูใจ', email: 'piti@example.com' } });
     await act(t, tok.center, duplicate.id, { action: 'merge', targetCaseId: duplicate.id }).expect(400);
     await act(t, tok.center, duplicate.id, { action: 'merge', targetCaseId: original.id, message: 'เรื่องเดียวกัน' }).expect(200);
     await act(t, tok.center, original.id, { action: 'accept' }).expect(200);
+    await act(t, tok.center, original.id, { action: 'update', message: 'คุณมานี โปรดส่งรูปเพิ่ม' }).expect(200);
 
     const tracked = (await request(t.http).get(`/api/v1/complaints/track/${duplicate.trackingCode}`).expect(200)).body;
-    expect(tracked).toMatchObject({ referenceNo: original.referenceNo, status: 'accepted' });
+    expect(tracked).toMatchObject({
+      referenceNo: duplicate.referenceNo,
+      status: 'merged',
+      mergedInto: { referenceNo: original.referenceNo, status: 'accepted' },
+    });
+    expect(tracked.timeline.map((e: { action: string }) => e.action)).toEqual(['receive', 'merge']);
+    expect(JSON.stringify(tracked)).not.toContain('มานี');
+    const page = await request(t.http).get(`/track?code=${duplicate.trackingCode}`).expect(200);
+    expect(page.text).toContain(thaiReferenceNo(original.referenceNo));
+    expect(page.text).not.toContain('มานี');
     const target = (await request(t.http).get(`/api/v1/cases/${original.id}`).set('Authorization', tok.center)).body;
     expect(target.timeline.map((e: { action: string }) => e.action)).toContain('merged_in');
   });

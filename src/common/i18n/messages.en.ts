@@ -107,6 +107,7 @@ export const en: Shape<Messages> = {
     department: 'Responsible division',
     expectedAt: 'Expected by',
     referredTo: 'Referred to',
+    mergedInto: 'This complaint was merged with complaint {referenceNo} about the same matter, and is handled with it. Its status now: {status}',
   },
   status: {
     received: 'Received',

@@ -21,6 +21,8 @@ export interface PublicCaseView {
     agency: string | null;
     department: { name: string; nameEn: string } | null;
   }>;
+  /** A duplicate that was merged: the case it joined, by number and status only (never its messages). */
+  mergedInto?: { referenceNo: string; status: CaseStatus };
 }
 
 /** What a complainant sees with their tracking code: public events only, no names of staff. */
@@ -36,16 +38,18 @@ export class CaseTrackingService {
     const code = requireTrackingCode(rawCode);
     const filed = await this.cases.findByTrackingCode(code);
     if (!filed) throw DomainError.notFound('Complaint');
-    const found = await this.cases.resolveMerged(filed);
-    const events = await this.cases.findPublicEvents(found.id);
+    // A merged duplicate keeps its own timeline: the case it joined was written to someone else.
+    const events = await this.cases.findPublicEvents(filed.id);
+    const surviving = filed.mergedIntoId ? await this.cases.resolveMerged(filed) : null;
     return {
-      referenceNo: found.referenceNo,
-      kind: found.kind,
-      status: found.status,
-      receivedAt: found.receivedAt,
-      dueAt: found.dueAt,
-      overdue: isOverdue(found.status, found.dueAt, now),
+      referenceNo: filed.referenceNo,
+      kind: filed.kind,
+      status: filed.status,
+      receivedAt: filed.receivedAt,
+      dueAt: filed.dueAt,
+      overdue: isOverdue(filed.status, filed.dueAt, now),
       timeline: events.map(({ toStatus, ...e }) => ({ ...e, status: toStatus })),
+      ...(surviving && surviving.id !== filed.id ? { mergedInto: { referenceNo: surviving.referenceNo, status: surviving.status } } : {}),
     };
   }
 }

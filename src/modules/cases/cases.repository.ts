@@ -82,7 +82,7 @@ export class CasesRepository {
     return this.db.getRepository(Case).findOneBy({ trackingCode });
   }
 
-  /** Follows merges to the case that carries on; a duplicate's tracking code shows the surviving case. */
+  /** Follows merges to the case that carries on. */
   async resolveMerged(c: Case): Promise<Case> {
     let current = c;
     for (let hop = 0; hop < MAX_MERGE_HOPS && current.mergedIntoId; hop++) {

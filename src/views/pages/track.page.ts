@@ -1,4 +1,4 @@
-import { messagesFor } from '../../common/i18n/i18n';
+import { fill, messagesFor } from '../../common/i18n/i18n';
 import { formatDate, formatDateTime } from '../../common/time/thai-calendar';
 import { PublicCaseView, thaiReferenceNo } from '../../modules/cases';
 import { errorSummary, textField } from '../form-fields';
@@ -33,6 +33,14 @@ ${
     <dt>${m.dueAt}</dt><dd>${formatDate(found.dueAt, ctx.locale)}</dd>
   </dl>
   ${found.overdue ? html`<p class="warning">${m.overdue}</p>` : ''}
+  ${
+    found.mergedInto
+      ? html`<p class="note" data-testid="merged-into">${fill(m.mergedInto, {
+          referenceNo: ctx.locale === 'th' ? thaiReferenceNo(found.mergedInto.referenceNo) : found.mergedInto.referenceNo,
+          status: msgs.status[found.mergedInto.status],
+        })}</p>`
+      : ''
+  }
   <h3>${m.timeline}</h3>
   <ol class="timeline">${found.timeline.map(
     (e) => html`<li><time datetime="${e.at.toISOString()}">${formatDateTime(e.at, ctx.locale)}</time>

@@ -1,0 +1,40 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { Schedules } from '../../src/jobs/schedules';
+import { waitFor } from '../support/wait-for';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe('repeating jobs survive an emptied Redis', () => {
+  const prefix = `rongrian-test-${randomUUID()}`;
+  let redis: Redis;
+  let queue: Queue;
+  let schedules: Schedules;
+
+  beforeAll(() => {
+    redis = new Redis(REDIS_URL);
+    queue = new Queue('notifications', { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix });
+  });
+  afterAll(async () => {
+    schedules?.stop();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await (await queue.client).quit();
+    redis.disconnect();
+  });
+
+  const wipe = async () => {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+  };
+
+  it('puts the scheduler back on its own after the keys vanish, without a restart', async () => {
+    schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: 300_000 }], 200);
+    await schedules.start();
+    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual(['notification.reconcile']);
+    await wipe();
+    expect(await queue.getJobSchedulers()).toEqual([]);
+    await waitFor(async () => (await queue.getJobSchedulers()).length === 1, { what: 'the scheduler back', timeoutMs: 5_000 });
+  });
+});
