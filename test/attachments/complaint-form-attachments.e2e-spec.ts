@@ -63,7 +63,10 @@ describe('filing on the web form with attachments', () => {
       { file_name: 'คำร้อง.pdf', media_type: 'application/pdf' },
     ]);
     expect(Buffer.compare(await readFile(join(dir, rows[0].storage_key)), photo)).toBe(0);
-    expect(await countRows(t.db)).toMatchObject({ cases: 1, events: 1 });
+    // The filing's line and the files' line on the timeline.
+    expect(await countRows(t.db)).toMatchObject({ cases: 1, events: 2 });
+    const actions = await t.db.query(`SELECT action, public FROM case_events ORDER BY id`);
+    expect(actions).toEqual([{ action: 'receive', public: true }, { action: 'attach', public: false }]);
   });
 
   it('files without attachments from the multipart form, as before', async () => {
