@@ -178,6 +178,11 @@ export class Environment {
   @IsString()
   S3_SECRET_ACCESS_KEY?: string;
 
+  /** The Chromium that renders the executive report's PDF (Debian's package). */
+  @IsString()
+  @MinLength(1)
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
   /** Password of the seeded users; only `npm run seed` needs it. */
   @IsOptional()
   @IsString()
@@ -201,6 +206,7 @@ export interface AppConfig {
   attachments:
     | { driver: 'local'; dir: string }
     | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string };
+  reports: { chromiumPath: string };
 }
 
 /** One AES-256-GCM key of the whistleblower identity vault. */
@@ -341,6 +347,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
             accessKeyId: e.S3_ACCESS_KEY_ID,
           }
         : { driver: 'local', dir: e.ATTACHMENTS_DIR },
+    reports: { chromiumPath: e.CHROMIUM_PATH },
   };
   const secrets: Secrets = {
     databaseUrl: e.DATABASE_URL,

@@ -4,6 +4,8 @@ export enum ErrorCode {
   Conflict = 'conflict',
   Unauthorized = 'unauthorized',
   Forbidden = 'forbidden',
+  /** A dependency of the server (not the client's request) is missing or down. */
+  Unavailable = 'unavailable',
 }
 
 export interface FieldError {

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CaseKind } from '../../cases';
+import { PERIOD_MONTHS, Period } from '../report-periods';
+
+/** Sentinels of the rollup's keys (see the migration ReportRollups). */
+export const NO_ID = '00000000-0000-0000-0000-000000000000';
+export const ALL_IDS = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+export const ALL_CHANNELS = '*';
+
+export interface CellFilter {
+  fiscalYear: number;
+  kind: CaseKind;
+  /** Other kinds counted in `byKind` (the caller's own kind is always there). */
+  countKinds: CaseKind[];
+  departmentId: string | null;
+  channel: string | null;
+}
+
+export type Section = 'main' | 'kind' | 'channel' | 'department' | 'category';
+
+/** Sums of one section's key over one period. */
+export interface CellSums {
+  section: Section;
+  key: string | null;
+  part: number;
+  received: number;
+  resolved: number;
+  resolvedWithin: number;
+  resolvedLate: number;
+  resolveSeconds: number;
+  open: number;
+  overdue: number;
+  completedWithin: number;
+  rejected: number;
+  referred: number;
+  withdrawn: number;
+  merged: number;
+  feedbackResponses: number;
+  feedbackSum: number;
+  feedbackSatisfied: number;
+}
+
+export interface DayCount {
+  part: number;
+  days: number;
+  n: number;
+}
+
+const SUMS = `sum(received)::int AS received, sum(resolved)::int AS resolved,
+  sum(resolved_within)::int AS "resolvedWithin", sum(resolved_late)::int AS "resolvedLate",
+  sum(resolve_seconds)::float8 AS "resolveSeconds", sum(open)::int AS open, sum(overdue)::int AS overdue,
+  sum(completed_within)::int AS "completedWithin", sum(rejected)::int AS rejected, sum(referred)::int AS referred,
+  sum(withdrawn)::int AS withdrawn, sum(merged)::int AS merged, sum(feedback_responses)::int AS "feedbackResponses",
+  sum(feedback_sum)::int AS "feedbackSum", sum(feedback_satisfied)::int AS "feedbackSatisfied"`;
+
+/** Period number of a rollup month: fiscal month 1 (October) … 12, grouped by the period's size. */
+const PART = `((extract(month FROM month)::int + 2) % 12 + $7::int) / $7::int`;
+
+/**
+ * Reads the rollup kept by the triggers of ReportRollups1764800000000: each
+ * section is a range of the primary key, a few hundred rows in all.
+ */
+@Injectable()
+export class SummaryRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async cells(f: CellFilter, period: Period): Promise<CellSums[]> {
+    const dept = f.departmentId ?? ALL_IDS;
+    const channel = f.channel ?? ALL_CHANNELS;
+    const grain = (f.departmentId ? 1 : 0) | (f.channel ? 2 : 0);
+    const kinds = [...new Set([f.kind, ...f.countKinds])];
+    return this.db.query(
+      `SELECT section, key, ${PART} AS part, ${SUMS}
+       FROM (
+         SELECT 'kind' AS section, kind AS key, r.* FROM report_cells r
+          WHERE fiscal_year = $1 AND kind = ANY($8::text[]) AND grain = $3 AND department_id = $4 AND channel = $5 AND category_id = $6
+         UNION ALL
+         SELECT 'channel', channel, r.* FROM report_cells r
+          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 2) AND department_id = $4 AND category_id = $6
+            AND ($5 = '${ALL_CHANNELS}' OR channel = $5)
+         UNION ALL
+         SELECT 'department', department_id::text, r.* FROM report_cells r
+          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 1) AND channel = $5 AND category_id = $6
+            AND ($4 = '${ALL_IDS}'::uuid OR department_id = $4)
+         UNION ALL
+         SELECT 'category', category_id::text, r.* FROM report_cells r
+          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 4) AND department_id = $4 AND channel = $5
+       ) s
+       GROUP BY section, key, part`,
+      [f.fiscalYear, f.kind, grain, dept, channel, ALL_IDS, PERIOD_MONTHS[period], kinds],
+    );
+  }
+
+  /** The histogram of whole days to first resolution, per period, for medians. */
+  async resolveDays(f: CellFilter, period: Period): Promise<DayCount[]> {
+    const grain = (f.departmentId ? 1 : 0) | (f.channel ? 2 : 0);
+    return this.db.query(
+      `SELECT ${PART.replace(/\$7/g, '$6')} AS part, days, sum(n)::int AS n
+       FROM report_resolve_days
+       WHERE fiscal_year = $1 AND kind = $2 AND grain = $3 AND department_id = $4 AND channel = $5
+       GROUP BY part, days`,
+      [f.fiscalYear, f.kind, grain, f.departmentId ?? ALL_IDS, f.channel ?? ALL_CHANNELS, PERIOD_MONTHS[period]],
+    );
+  }
+
+  async names(): Promise<Array<{ what: 'department' | 'category'; id: string; nameTh: string; nameEn: string }>> {
+    return this.db.query(
+      `SELECT 'department' AS what, id::text, name_th AS "nameTh", name_en AS "nameEn" FROM departments
+       UNION ALL
+       SELECT 'category', id::text, name_th, name_en FROM categories`,
+    );
+  }
+
+  async departmentExists(id: string): Promise<boolean> {
+    return (await this.db.query(`SELECT 1 FROM departments WHERE id = $1`, [id])).length > 0;
+  }
+}
