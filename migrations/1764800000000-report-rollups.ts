@@ -38,7 +38,9 @@ const DAY_KEY = ['fiscal_year', 'kind', 'grain', 'department_id', 'channel', 'mo
  * histogram of whole days to first resolution (grains 0–3), for medians.
  *
  * Additions are upserts (`n = n + delta`): the row lock serialises writers,
- * so no update is lost; one statement takes its rows in key order.
+ * so no update is lost; one statement takes its rows in key order. (No
+ * CHECK (n >= 0): Postgres checks the proposed row, a negative delta,
+ * before it finds the conflict; the tests recount instead.)
  */
 export class ReportRollups1764800000000 implements MigrationInterface {
   name = 'ReportRollups1764800000000';
@@ -84,7 +86,6 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         category_id    uuid NOT NULL,
         month          date NOT NULL,
         ${MEASURES.map((m) => `${m} ${m === 'resolve_seconds' ? 'bigint' : 'integer'} NOT NULL DEFAULT 0`).join(',\n        ')},
-        CHECK (received >= 0),
         PRIMARY KEY (${KEY.join(', ')})
       )`);
     await q.query(`
@@ -96,7 +97,7 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         channel        text NOT NULL,
         month          date NOT NULL,
         days           integer NOT NULL,
-        n              integer NOT NULL CHECK (n >= 0),
+        n              integer NOT NULL,
         PRIMARY KEY (${DAY_KEY.join(', ')})
       )`);
 
