@@ -37,8 +37,10 @@ const DAY_KEY = ['fiscal_year', 'kind', 'grain', 'department_id', 'channel', 'mo
  * the summary is then a range of one index. `report_resolve_days` is a
  * histogram of whole days to first resolution (grains 0–3), for medians.
  *
- * Additions are upserts (`n = n + delta`): the row lock serialises writers,
- * so no update is lost; one statement takes its rows in key order. (No
+ * Changes are staged as deltas while the transaction works and added at its
+ * commit in one statement per table, in key order (`n = n + delta` upserts:
+ * the row lock serialises writers, so no update is lost, and no two
+ * transactions can take the same rows in opposite orders). (No
  * CHECK (n >= 0): Postgres checks the proposed row, a negative delta,
  * before it finds the conflict; the tests recount instead.)
  */
@@ -148,9 +150,18 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         HAVING ${measures.map((m) => `sum(${m}) <> 0`).join(' OR ')}
         ORDER BY ${key.join(', ')}
         ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = t.${m} + EXCLUDED.${m}`).join(', ')}`;
+    const stage = (table: string, columns: readonly string[], source: string) => `
+        INSERT INTO ${table} (xact, ${columns.join(', ')}) SELECT pg_current_xact_id(), d.* FROM (${source}) d`;
+
+    // Deltas wait here until the transaction commits (see report_flush): plain
+    // inserts, no shared row is locked while the transaction goes on.
+    await q.query(`CREATE UNLOGGED TABLE report_cell_deltas (xact xid8 NOT NULL, LIKE report_cells)`);
+    await q.query(`CREATE INDEX report_cell_deltas_xact_idx ON report_cell_deltas (xact)`);
+    await q.query(`CREATE UNLOGGED TABLE report_day_deltas (xact xid8 NOT NULL, LIKE report_resolve_days)`);
+    await q.query(`CREATE INDEX report_day_deltas_xact_idx ON report_day_deltas (xact)`);
 
     // The row before minus the row after: a change that moves a case to another
-    // cell takes it out of one and into the other, in one statement.
+    // cell takes it out of one and into the other.
     await q.query(`
       CREATE FUNCTION report_cases_track() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -163,22 +174,42 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         IF TG_OP <> 'DELETE' THEN
           SELECT rating INTO new_rating FROM case_feedback WHERE case_id = NEW.id;
         END IF;
-        ${add(
-          'report_cells',
-          KEY,
-          MEASURES,
+        ${stage(
+          'report_cell_deltas',
+          [...KEY, ...MEASURES],
           `SELECT * FROM report_case_cells(OLD, old_rating, -1) WHERE TG_OP <> 'INSERT'
            UNION ALL SELECT * FROM report_case_cells(NEW, new_rating, 1) WHERE TG_OP <> 'DELETE'`,
         )};
-        ${add(
-          'report_resolve_days',
-          DAY_KEY,
-          ['n'],
+        ${stage(
+          'report_day_deltas',
+          [...DAY_KEY, 'n'],
           `SELECT * FROM report_case_days(OLD, -1) WHERE TG_OP <> 'INSERT'
            UNION ALL SELECT * FROM report_case_days(NEW, 1) WHERE TG_OP <> 'DELETE'`,
         )};
         RETURN NULL;
       END $$`);
+
+    // At commit, everything the transaction staged is added in one statement per
+    // table, in key order. Rollup rows are locked only here, for the instant
+    // before the commit, always in the same order: two transactions touching
+    // several cases (a merge, a batch) cannot deadlock on them, and the rows
+    // every change of a month shares are not held while the transaction works.
+    // The first row's deferred trigger does the work; the others find nothing.
+    await q.query(`
+      CREATE FUNCTION report_flush() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${add(
+          'report_cells',
+          KEY,
+          MEASURES,
+          `SELECT ${[...KEY, ...MEASURES].join(', ')} FROM report_cell_deltas WHERE xact = pg_current_xact_id()`,
+        )};
+        ${add('report_resolve_days', DAY_KEY, ['n'], `SELECT ${[...DAY_KEY, 'n'].join(', ')} FROM report_day_deltas WHERE xact = pg_current_xact_id()`)};
+        DELETE FROM report_cell_deltas WHERE xact = pg_current_xact_id();
+        DELETE FROM report_day_deltas WHERE xact = pg_current_xact_id();
+        RETURN NULL;
+      END $$`);
+
     await q.query(`
       CREATE TRIGGER report_cases_insert_delete AFTER INSERT OR DELETE ON cases
         FOR EACH ROW EXECUTE FUNCTION report_cases_track()`);
@@ -195,11 +226,18 @@ export class ReportRollups1764800000000 implements MigrationInterface {
       'overdue_at',
       'referred_to',
     ];
+    const changed = `(${tracked.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')})`;
     await q.query(`
       CREATE TRIGGER report_cases_update AFTER UPDATE OF ${tracked.join(', ')} ON cases
-        FOR EACH ROW
-        WHEN (${tracked.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')})
+        FOR EACH ROW WHEN ${changed}
         EXECUTE FUNCTION report_cases_track()`);
+    await q.query(`
+      CREATE CONSTRAINT TRIGGER report_cases_flush AFTER INSERT OR DELETE ON cases
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_flush()`);
+    await q.query(`
+      CREATE CONSTRAINT TRIGGER report_cases_flush_update AFTER UPDATE OF ${tracked.join(', ')} ON cases
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ${changed}
+        EXECUTE FUNCTION report_flush()`);
 
     // A rating joins the cells of its case as the case stands. The share lock
     // waits for a change of the case in flight, whose own trigger then either
@@ -214,17 +252,19 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         IF TG_OP = 'INSERT' THEN f := NEW; sign := 1; ELSE f := OLD; sign := -1; END IF;
         SELECT * INTO c FROM cases WHERE id = f.case_id FOR SHARE;
         IF NOT FOUND THEN RETURN NULL; END IF;
-        ${add(
-          'report_cells',
-          KEY,
-          ['feedback_responses', 'feedback_sum', 'feedback_satisfied'],
-          `SELECT x.* FROM report_case_cells(c, f.rating, sign) x`,
+        ${stage(
+          'report_cell_deltas',
+          [...KEY, ...MEASURES],
+          `SELECT ${[...KEY].join(', ')}, ${MEASURES.map((m) => (m.startsWith('feedback_') ? m : '0')).join(', ')} FROM report_case_cells(c, f.rating, sign)`,
         )};
         RETURN NULL;
       END $$`);
     await q.query(`
       CREATE TRIGGER report_feedback_track AFTER INSERT OR DELETE ON case_feedback
         FOR EACH ROW EXECUTE FUNCTION report_feedback_track()`);
+    await q.query(`
+      CREATE CONSTRAINT TRIGGER report_feedback_flush AFTER INSERT OR DELETE ON case_feedback
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION report_flush()`);
 
     // TRUNCATE skips row triggers; recount from what is left (nothing, usually).
     await q.query(`
@@ -243,6 +283,8 @@ export class ReportRollups1764800000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION report_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        DELETE FROM report_cell_deltas WHERE xact = pg_current_xact_id();
+        DELETE FROM report_day_deltas WHERE xact = pg_current_xact_id();
         PERFORM report_rebuild();
         RETURN NULL;
       END $$`);
@@ -258,6 +300,9 @@ export class ReportRollups1764800000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX cases_fiscal_year_kind_idx`);
     await q.query(`DROP TRIGGER report_cases_truncate ON cases`);
+    await q.query(`DROP TRIGGER report_feedback_flush ON case_feedback`);
+    await q.query(`DROP TRIGGER report_cases_flush_update ON cases`);
+    await q.query(`DROP TRIGGER report_cases_flush ON cases`);
     await q.query(`DROP TRIGGER report_feedback_track ON case_feedback`);
     await q.query(`DROP TRIGGER report_cases_update ON cases`);
     await q.query(`DROP TRIGGER report_cases_insert_delete ON cases`);
@@ -265,6 +310,9 @@ export class ReportRollups1764800000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION report_rebuild`);
     await q.query(`DROP FUNCTION report_feedback_track`);
     await q.query(`DROP FUNCTION report_cases_track`);
+    await q.query(`DROP FUNCTION report_flush`);
+    await q.query(`DROP TABLE report_day_deltas`);
+    await q.query(`DROP TABLE report_cell_deltas`);
     await q.query(`DROP FUNCTION report_case_days`);
     await q.query(`DROP FUNCTION report_case_cells`);
     await q.query(`DROP TABLE report_resolve_days`);

@@ -86,7 +86,7 @@ describe('GET /api/v1/reports/summary', () => {
     await at('2026-01-06T09:00:00', () => step('I', { action: 'resolve', message: 'ซ่อมแล้ว' }, tokens.works));
     await at('2026-01-07T09:00:00', () => step('I', { action: 'reopen', message: 'ยังไม่หาย' }));
     clock.set(bkk('2026-03-15T12:00:00'));
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await resetCases(t.db);
