@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpStatus, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
@@ -16,6 +16,9 @@ import { trackPage } from '../../views/pages/track.page';
 import type { FileProblem } from '../attachments/attachment-rules';
 import { readUpload } from '../attachments/multipart-upload';
 import { CaseTrackingService } from '../cases';
+import { FeedbackDto } from '../feedback/dto/feedback.dto';
+import { feedbackMessages } from '../feedback/feedback-messages';
+import { FeedbackService } from '../feedback/feedback.service';
 import { complaintFromForm, FileComplaintDto } from './dto/file-complaint.dto';
 import { IntakeService } from './intake.service';
 
@@ -40,6 +43,7 @@ export class IntakePagesController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly intake: IntakeService,
     private readonly tracking: CaseTrackingService,
+    private readonly feedback: FeedbackService,
   ) {}
 
   @Get()
@@ -119,12 +123,48 @@ export class IntakePagesController {
     if (!typed) return trackPage(ctx, '', null);
     const texts = messagesFor(locale);
     try {
-      return trackPage(ctx, typed, { found: await this.tracking.track(typed) });
+      const found = await this.tracking.track(typed);
+      return trackPage(ctx, typed, { found, feedback: { state: await this.feedback.state(typed) } });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const notFound = err.code === ErrorCode.NotFound;
       reply.status(notFound ? 404 : 400);
       return trackPage(ctx, typed, { error: notFound ? texts.track.notFound : texts.errors.checksum });
+    }
+  }
+
+  /** The rating form of the tracking page; without JavaScript, the page comes back with the outcome. */
+  @Post('track/feedback')
+  @HttpCode(200)
+  @PublicRateLimit()
+  @Header('Content-Type', HTML)
+  async rate(@Body() body: Record<string, unknown> | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const form = body ?? {};
+    const locale = localeFrom(form.lang);
+    const code = typeof form.code === 'string' ? form.code.slice(0, 40) : '';
+    const ctx = pageContext(this.config, locale, '/track', code ? { code } : undefined);
+    const m = feedbackMessages(locale);
+    const values = { rating: typeof form.rating === 'string' ? form.rating : undefined, comment: typeof form.comment === 'string' ? form.comment : undefined };
+    let found;
+    try {
+      found = await this.tracking.track(code);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      reply.status(err.code === ErrorCode.NotFound ? 404 : 400);
+      return trackPage(ctx, code, { error: err.code === ErrorCode.NotFound ? messagesFor(locale).track.notFound : messagesFor(locale).errors.checksum });
+    }
+    const input = await validateInput(FeedbackDto, { rating: values.rating, comment: values.comment });
+    if (!input.value) {
+      reply.status(HttpStatus.BAD_REQUEST);
+      return trackPage(ctx, code, { found, feedback: { state: await this.feedback.state(code), error: m.ratingRequired, values } });
+    }
+    try {
+      await this.feedback.rate(code, input.value);
+      return trackPage(ctx, code, { found, feedback: { state: await this.feedback.state(code), thanks: true } });
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== ErrorCode.Conflict) throw err;
+      reply.status(HttpStatus.CONFLICT);
+      return trackPage(ctx, code, { found, feedback: { state: await this.feedback.state(code) } });
     }
   }
 }

@@ -4,8 +4,9 @@ import { PublicCaseView, thaiReferenceNo } from '../../modules/cases';
 import { errorSummary, textField } from '../form-fields';
 import { html } from '../../common/html';
 import { layout, PageContext } from '../layout';
+import { feedbackSection, FeedbackView } from './track-feedback';
 
-export type TrackOutcome = { found: PublicCaseView } | { error: string } | null;
+export type TrackOutcome = { found: PublicCaseView; feedback?: FeedbackView } | { error: string } | null;
 
 export function trackPage(ctx: PageContext, code: string, outcome: TrackOutcome): string {
   const msgs = messagesFor(ctx.locale);
@@ -50,7 +51,8 @@ ${
     ${e.expectedAt ? html`<p>${m.expectedAt}: ${formatDate(e.expectedAt, ctx.locale)}</p>` : ''}
     ${e.agency ? html`<p>${m.referredTo}: ${e.agency}</p>` : ''}</li>`,
   )}</ol>
-</section>`
+</section>
+${outcome && 'found' in outcome && outcome.feedback ? feedbackSection(ctx, code, outcome.feedback) : ''}`
     : ''
 }`,
   );

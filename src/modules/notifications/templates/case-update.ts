@@ -3,6 +3,7 @@ import type { Locale } from '../../../common/i18n/i18n';
 import { formatDate } from '../../../common/time/thai-calendar';
 import { html } from '../../../common/html';
 import type { CaseStatus, ComplainantAction } from '../../cases';
+import { feedbackMessages } from '../../feedback/feedback-messages';
 import { bilingual, factsTable, RenderedMail } from './bilingual';
 
 export interface CaseUpdateData {
@@ -34,6 +35,9 @@ export function renderCaseUpdate(d: CaseUpdateData, first: Locale): RenderedMail
     const greeting = fill(m.greeting, { name: d.complainantName });
     const intro = `${fill(m.updateBody, { subject: d.subject })} ${m.actions[d.action]}`;
     const signature = fill(m.signature, { org });
+    // Closing is when the complainant can rate the handling (seed 004: satisfaction target 80 %).
+    const rateUrl = d.action === 'close' ? `${d.trackUrl}#feedback` : null;
+    const rateText = feedbackMessages(locale).mailLink;
     return {
       subject: fill(m.updateSubject, { referenceNo: d.referenceNo, status }),
       lines: [
@@ -45,6 +49,7 @@ export function renderCaseUpdate(d: CaseUpdateData, first: Locale): RenderedMail
         ...(d.message ? ['', `${m.details}:`, d.message] : []),
         '',
         `${m.trackLink}: ${d.trackUrl}`,
+        ...(rateUrl ? [`${rateText}: ${rateUrl}`] : []),
         '',
         signature,
         m.automated,
@@ -52,6 +57,7 @@ export function renderCaseUpdate(d: CaseUpdateData, first: Locale): RenderedMail
       html: html`<p>${greeting}</p><p>${intro}</p>${factsTable(facts)}
 ${d.message ? html`<p><strong>${m.details}:</strong></p><blockquote>${d.message}</blockquote>` : ''}
 <p>${m.trackLink}: <a href="${d.trackUrl}">${d.trackUrl}</a></p>
+${rateUrl ? html`<p>${rateText}: <a href="${rateUrl}">${rateUrl}</a></p>` : ''}
 <p>${signature}<br><small>${m.automated}</small></p>`,
     };
   });
