@@ -55,14 +55,15 @@ export function executiveReportHtml(d: ExecutiveReportInput): string {
 <style>${new SafeHtml(sarabunFontFaces())}
 body { font-family: 'Sarabun', sans-serif; font-size: 14pt; line-height: 1.45; color: #111; margin: 0; }
 h1 { font-size: 20pt; margin: 0 0 2mm; text-align: center; }
-h2 { font-size: 16pt; margin: 7mm 0 2mm; border-bottom: 1px solid #888; }
+h2 { font-size: 16pt; margin: 7mm 0 2mm; border-bottom: 1px solid #888; break-after: avoid; }
+h3 { break-after: avoid; }
 h3 { font-size: 14pt; margin: 4mm 0 1mm; }
 .org { text-align: center; font-size: 16pt; font-weight: 700; }
 .sub { text-align: center; margin-bottom: 5mm; }
 table { border-collapse: collapse; width: 100%; font-size: 12pt; page-break-inside: avoid; }
 th, td { border: 1px solid #999; padding: 1mm 2mm; text-align: right; }
 th { background: #eef2f6; text-align: center; }
-td.l, th.l { text-align: left; }
+td.l, th.l { text-align: left; white-space: nowrap; }
 .figures td:first-child { text-align: left; width: 65%; }
 svg.chart { width: 100%; height: auto; }
 .note { white-space: pre-wrap; text-align: justify; }
