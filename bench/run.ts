@@ -10,10 +10,13 @@ import { migrateDatabase } from '../src/database/migrate';
 import { seedReferenceData } from '../src/seed/seed';
 import { createHttpApp } from '../src/http-app';
 import { loadCases } from './dataset';
+import { benchSummary, summaryTable } from './summary';
+import { fiscalYearOf } from '../src/common/time/thai-calendar';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 1_000_000);
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
-const DB = 'rongrian_bench';
+// Its own name when several people benchmark on one server.
+const DB = process.env.BENCH_DATABASE ?? 'rongrian_bench';
 const PASSWORD = 'bench-password-1';
 const RUNS = 40;
 
@@ -141,6 +144,22 @@ async function main() {
   filingTimes.sort((a, b) => a - b);
 
   await app.close();
+
+  // The statistics, over real HTTP (a separate server on loopback).
+  const fiscalYear = fiscalYearOf(new Date());
+  const statsDb = createDataSource(url);
+  const stats = await statsDb.initialize().then(async () => {
+    const [row] = await statsDb.query(
+      `SELECT count(*)::int AS received, count(first_resolved_at)::int AS resolved, count(overdue_at)::int AS overdue,
+              (SELECT count(*)::int FROM case_feedback) AS ratings,
+              (SELECT count(*)::int FROM report_cells) AS cells
+       FROM cases WHERE fiscal_year = $1`,
+      [fiscalYear],
+    );
+    await statsDb.destroy();
+    return row as { received: number; resolved: number; overdue: number; ratings: number; cells: number };
+  });
+  const summaryResults = await benchSummary(url, PASSWORD, fiscalYear);
   clearInterval(sampler);
 
   const report = `# Benchmarks
@@ -164,6 +183,17 @@ ${FILINGS} complaints through \`POST /api/v1/complaints\`, ${CONCURRENCY} at a t
 number, complainant, case, event and outbox row in one transaction each; mail is queued, not sent):
 ${ms(FILINGS / (filingWall / 1000))} filings/s, p50 ${ms(percentile(filingTimes, 50))} ms,
 p95 ${ms(percentile(filingTimes, 95))} ms.
+
+## Statistics at ${TOTAL.toLocaleString('en')} cases
+
+\`GET /api/v1/reports/summary\` and \`GET /api/v1/public/statistics\` over real HTTP on loopback,
+autocannon with 16 connections from a worker thread (\`bench/summary.ts\`), ${summaryResults[0]?.requests ?? 0}
+requests measured per line after 200 unmeasured. FY ${fiscalYear} holds ${stats.received.toLocaleString('en')} cases
+(${stats.resolved.toLocaleString('en')} resolved, ${stats.overdue.toLocaleString('en')} ever overdue; ${stats.ratings.toLocaleString('en')}
+ratings in all years); the rollup has ${stats.cells.toLocaleString('en')} rows for all years. Figures are exact as of
+each request (kept by triggers at each commit), not cached.
+
+${summaryTable(summaryResults)}
 
 ## Memory
 

@@ -100,7 +100,7 @@ describe('summary exports', () => {
   it('writes XLSX with Thai headers and one sheet per breakdown that read back to the same figures', async () => {
     const res = await get('format=xlsx').buffer(true).parse(binary).expect(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(['สรุป', 'ตามประเภทเรื่อง', 'ตามช่องทาง', 'ตามหน่วยงาน', 'ตามหมวดเรื่อง']);
     const summary = book.getWorksheet('สรุป')!;
     expect(summary.getRow(1).getCell(4).value).toBe('รับเรื่อง');

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { CaseKind } from '../../cases';
 import { PERIOD_MONTHS, Period } from '../report-periods';
 
@@ -66,37 +68,53 @@ const PART = `((extract(month FROM month)::int + 2) % 12 + $7::int) / $7::int`;
 export class SummaryRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * A named prepared statement: each pooled connection parses and plans it
+   * once. Planning these queries costs more than running them (a few hundred
+   * rollup rows), and the summary is the hot read of the statistics.
+   */
+  private async prepared<T extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    return (await pool.query<T>({ name, text, values })).rows;
+  }
+
   async cells(f: CellFilter, period: Period): Promise<CellSums[]> {
-    const dept = f.departmentId ?? ALL_IDS;
-    const channel = f.channel ?? ALL_CHANNELS;
     const grain = (f.departmentId ? 1 : 0) | (f.channel ? 2 : 0);
     const kinds = [...new Set([f.kind, ...f.countKinds])];
-    return this.db.query(
+    // Each filter combination is its own statement, so that every branch is a
+    // plain range of the primary key in the cached plan.
+    const dept = f.departmentId ? 'department_id = $4' : `department_id = '${ALL_IDS}'`;
+    const channel = f.channel ? 'channel = $5' : `channel = '${ALL_CHANNELS}'`;
+    const anyChannel = f.channel ? 'channel = $5' : `channel <> '${ALL_CHANNELS}'`;
+    const anyDept = f.departmentId ? 'department_id = $4' : `department_id <> '${ALL_IDS}'`;
+    return this.prepared(
+      `report-summary-cells-${grain}`,
       `SELECT section, key, ${PART} AS part, ${SUMS}
        FROM (
          SELECT 'kind' AS section, kind AS key, r.* FROM report_cells r
-          WHERE fiscal_year = $1 AND kind = ANY($8::text[]) AND grain = $3 AND department_id = $4 AND channel = $5 AND category_id = $6
+          WHERE fiscal_year = $1 AND kind = ANY($8::text[]) AND grain = $3 AND ${dept} AND ${channel} AND category_id = $6
          UNION ALL
          SELECT 'channel', channel, r.* FROM report_cells r
-          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 2) AND department_id = $4 AND category_id = $6
-            AND ($5 = '${ALL_CHANNELS}' OR channel = $5)
+          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 2) AND ${dept} AND ${anyChannel} AND category_id = $6
          UNION ALL
          SELECT 'department', department_id::text, r.* FROM report_cells r
-          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 1) AND channel = $5 AND category_id = $6
-            AND ($4 = '${ALL_IDS}'::uuid OR department_id = $4)
+          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 1) AND ${anyDept} AND ${channel} AND category_id = $6
          UNION ALL
          SELECT 'category', category_id::text, r.* FROM report_cells r
-          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 4) AND department_id = $4 AND channel = $5
+          WHERE fiscal_year = $1 AND kind = $2 AND grain = ($3 | 4) AND ${dept} AND ${channel} AND category_id <> $6
        ) s
+       -- Types for the parameters a variant does not use (always true).
+       WHERE $4::uuid IS NOT NULL AND $5::text IS NOT NULL
        GROUP BY section, key, part`,
-      [f.fiscalYear, f.kind, grain, dept, channel, ALL_IDS, PERIOD_MONTHS[period], kinds],
+      [f.fiscalYear, f.kind, grain, f.departmentId ?? ALL_IDS, f.channel ?? ALL_CHANNELS, ALL_IDS, PERIOD_MONTHS[period], kinds],
     );
   }
 
   /** The histogram of whole days to first resolution, per period, for medians. */
   async resolveDays(f: CellFilter, period: Period): Promise<DayCount[]> {
     const grain = (f.departmentId ? 1 : 0) | (f.channel ? 2 : 0);
-    return this.db.query(
+    return this.prepared(
+      'report-summary-days',
       `SELECT ${PART.replace(/\$7/g, '$6')} AS part, days, sum(n)::int AS n
        FROM report_resolve_days
        WHERE fiscal_year = $1 AND kind = $2 AND grain = $3 AND department_id = $4 AND channel = $5
@@ -106,10 +124,12 @@ export class SummaryRepository {
   }
 
   async names(): Promise<Array<{ what: 'department' | 'category'; id: string; nameTh: string; nameEn: string }>> {
-    return this.db.query(
+    return this.prepared(
+      'report-names',
       `SELECT 'department' AS what, id::text, name_th AS "nameTh", name_en AS "nameEn" FROM departments
        UNION ALL
        SELECT 'category', id::text, name_th, name_en FROM categories`,
+      [],
     );
   }
 

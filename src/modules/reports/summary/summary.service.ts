@@ -48,8 +48,13 @@ export interface SummaryRequest {
 
 type Names = Map<string, { th: string; en: string }>;
 
+/** Names change seldom; figures are never cached, labels for this long. */
+const NAMES_TTL_MS = 60_000;
+
 @Injectable()
 export class SummaryService {
+  private cachedNames?: { at: number; names: Promise<Names> };
+
   constructor(
     private readonly repo: SummaryRepository,
     private readonly clock: Clock,
@@ -78,8 +83,14 @@ export class SummaryService {
   }
 
   /** Names of departments and categories by id. */
-  async names(): Promise<Names> {
-    return new Map((await this.repo.names()).map((n) => [n.id, { th: n.nameTh, en: n.nameEn }]));
+  names(): Promise<Names> {
+    const now = Date.now();
+    if (!this.cachedNames || now - this.cachedNames.at > NAMES_TTL_MS) {
+      const names = this.repo.names().then((rows) => new Map(rows.map((n) => [n.id, { th: n.nameTh, en: n.nameEn }])));
+      this.cachedNames = { at: now, names };
+      names.catch(() => (this.cachedNames = undefined));
+    }
+    return this.cachedNames.names;
   }
 
   async summary(req: SummaryRequest): Promise<SummaryDto> {
