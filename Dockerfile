@@ -11,6 +11,8 @@ RUN npm run build && npm prune --omit=dev
 # Runtime stage: the compiled server, its production dependencies and static assets.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
+# Chromium prints the executive report's PDF (CHROMIUM_PATH); Debian's package, never a downloaded build.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
