@@ -8,6 +8,9 @@ export const en: Shape<Messages> = {
   appName: 'Complaints',
   skipToContent: 'Skip to content',
   nav: { home: 'Home', file: 'File a complaint', track: 'Track a complaint' },
+  meta: {
+    description: 'File a complaint with {org} and follow it yourself; an answer within 15 days.',
+  },
   footer: { note: 'Your personal data is used only to handle your complaint.' },
   home: {
     title: 'Complaint Centre',
@@ -23,6 +26,12 @@ export const en: Shape<Messages> = {
       walkIn: 'In person at the Complaint Centre during office hours',
       box: 'The complaint box',
       social: 'Our Facebook page or LINE account',
+      email: 'Email',
+      line: 'LINE',
+      facebook: 'Facebook',
+      website: 'Our website',
+      boxAt: 'The complaint box, at',
+      officeHours: 'Office hours',
       referral: 'The 1111 Government Contact Centre and the 1567 Damrongdhama Centre refer cases to us',
     },
     processTitle: 'What happens next',
@@ -36,6 +45,8 @@ export const en: Shape<Messages> = {
     corruptionNote:
       'To report corruption or misconduct by an official, please use the separate whistleblower channel, which protects your identity.',
     contactTitle: 'Contact',
+    reportTitle: 'Report corruption',
+    reportCta: 'Report corruption or misconduct (a separate channel)',
   },
   form: {
     title: 'File a complaint',
@@ -62,6 +73,7 @@ export const en: Shape<Messages> = {
       'Photos (JPG, PNG, GIF, WebP, HEIC), PDF, or Word, Excel, PowerPoint or OpenDocument files: up to 5 files of at most 10 MB each. If the form comes back asking for a correction, please choose the files again: browsers cannot keep them.',
     filesAgain: 'The files you chose have not been sent; please choose them again.',
     submit: 'Send complaint',
+    privacyLink: 'Read the privacy notice',
     errorSummary: 'Please correct the following',
   },
   errors: {
@@ -98,6 +110,7 @@ export const en: Shape<Messages> = {
     codeHint: 'e.g. K7MQ-9XR4-TD2 (case and dashes do not matter)',
     submit: 'Check',
     notFound: 'No complaint matches this code. Please check it again.',
+    problemTitle: 'The tracking code could not be checked',
     referenceNo: 'Reference number',
     status: 'Status',
     receivedAt: 'Received',
