@@ -3,6 +3,7 @@ import { CaseWorkflow1763750100000 } from './1763750100000-case-workflow';
 import { Attachments1763750200000 } from './1763750200000-attachments';
 import { CaseStatusCounts1763750300000 } from './1763750300000-case-status-counts';
 import { SettingsAndAudit1764400000000 } from './1764400000000-settings-and-audit';
+import { SignInHardening1764500000000 } from './1764500000000-sign-in-hardening';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Attachments1763750200000,
   CaseStatusCounts1763750300000,
   SettingsAndAudit1764400000000,
+  SignInHardening1764500000000,
 ];
