@@ -38,14 +38,15 @@ describe('locking an account after failed sign-ins', () => {
 
   it('refuses the right password arriving in a burst once the attempts are taken, with the same answer as a wrong one', async () => {
     const a = await accounts.create();
-    const burst = Array.from({ length: 60 }, (_, i) => login(t, { email: a.email, password: `guess-${i}` }));
+    // Promise.all sends them: a supertest request goes out when it is awaited.
+    const burst = Promise.all(Array.from({ length: 60 }, (_, i) => login(t, { email: a.email, password: `guess-${i}` })));
     // Wait only until the five attempts are claimed: their checks may still be running.
     await waitFor(
       async () => (await t.db.query(`SELECT failed_logins >= 5 AS claimed FROM users WHERE id = $1`, [a.id]))[0].claimed,
       { intervalMs: 5, what: 'five claimed attempts' },
     );
     const right = await login(t, { email: a.email });
-    const wrong = await Promise.all(burst);
+    const wrong = await burst;
     expect(right.status).toBe(401);
     expect(right.body).toEqual(wrong[0].body);
     expect((await reasons(t, a.id)).filter((r) => r === 'wrong_password')).toHaveLength(5);
