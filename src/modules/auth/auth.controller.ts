@@ -37,9 +37,19 @@ export class AuthController {
   @PublicRateLimit()
   @UseInterceptors(RetryAfterInterceptor)
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ type: SignInRefusedDto, description: 'Wrong email or password, a locked account, or (`otp_required`) a missing or wrong second factor' })
-  @ApiForbiddenResponse({ type: OtpEnrolmentRequiredDto, description: 'The password was right, and the role must sign in with a second factor that the account has not set up yet' })
-  @ApiTooManyRequestsResponse({ type: TooManySignInsDto, description: 'Too many failed sign-ins from this address this minute', headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } })
+  @ApiUnauthorizedResponse({
+    type: SignInRefusedDto,
+    description: 'Wrong email or password, a locked account, or (`otp_required`) a missing or wrong second factor',
+  })
+  @ApiForbiddenResponse({
+    type: OtpEnrolmentRequiredDto,
+    description: 'The password was right, and the role must sign in with a second factor that the account has not set up yet',
+  })
+  @ApiTooManyRequestsResponse({
+    type: TooManySignInsDto,
+    description: 'Too many failed sign-ins from this address this minute',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  })
   login(@Body() dto: LoginDto, @ClientAddress() client: string): Promise<AccessTokenDto> {
     return this.auth.login(dto, client);
   }

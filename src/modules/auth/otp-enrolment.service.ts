@@ -48,7 +48,11 @@ export class OtpEnrolmentService {
     const user = await this.users.findActiveById(staff.id);
     if (!user) throw new DomainError(ErrorCode.Unauthorized, 'Sign in again: the account is no longer active');
     if (!(await this.signIn.confirmPassword(user, password))) {
-      throw DomainError.field('password', 'wrongPassword', 'password: not the password of this account (or the account is locked for a while after repeated failures)');
+      throw DomainError.field(
+        'password',
+        'wrongPassword',
+        'password: not the password of this account (or the account is locked for a while after repeated failures)',
+      );
     }
     if (user.otpEnrolledAt) {
       throw new DomainError(

@@ -51,7 +51,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Reset a user’s two-factor sign-in (a lost phone)',
     description:
-      'Removes the authenticator secret and the recovery codes and ends every token of the user; where the role requires two-factor sign-in, the user sets it up again at the next sign-in. Recorded in the audit log as otp_reset.',
+      'Removes the authenticator secret and the recovery codes and ends every token of the user; where the role ' +
+      'requires two-factor sign-in, the user sets it up again at the next sign-in. Recorded in the audit log as otp_reset.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse()

@@ -8,7 +8,9 @@ export class SignInRefusedDto {
   @ApiProperty() message!: string;
   @ApiProperty({
     enum: ['unauthorized', OTP_REQUIRED],
-    description: `\`${OTP_REQUIRED}\`: the password was right and the account signs in with a second factor, but \`otp\` was missing, wrong or already used. \`unauthorized\`: anything else (wrong password, unknown or locked account), all alike`,
+    description:
+      `\`${OTP_REQUIRED}\`: the password was right and the account signs in with a second factor, but \`otp\` ` +
+      'was missing, wrong or already used. `unauthorized`: anything else (wrong password, unknown or locked account), all alike',
   })
   code!: string;
 }
