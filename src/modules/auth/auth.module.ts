@@ -45,7 +45,8 @@ export class AuthModule {
         {
           provide: SIGN_IN_REDIS,
           useFactory: () =>
-            new Redis({ ...redisOptionsFromUrl(secrets.redisUrl), connectTimeout: 2000, maxRetriesPerRequest: 1 }),
+            // Lazy: a worker process loads this module but never signs anyone in.
+            new Redis({ ...redisOptionsFromUrl(secrets.redisUrl), connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: true }),
         },
         AuthService,
         SignInService,
