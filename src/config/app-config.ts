@@ -77,6 +77,18 @@ export class Environment {
   @IsBoolean()
   WORKERS_ENABLED = true;
 
+  /** Prometheus metrics on their own port, never the public one; 0 picks a free port (tests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
+  /** Where the metrics port listens: loopback unless a scraper elsewhere must reach it. */
+  @IsString()
+  @MinLength(1)
+  METRICS_HOST = '127.0.0.1';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -206,6 +218,7 @@ export interface AppConfig {
   publicRateLimit: number;
   trustProxy: boolean;
   workersEnabled: boolean;
+  metrics: { port: number; host: string };
   logLevel: string;
   organisation: { nameTh: string; nameEn: string; phone?: string; email?: string; address?: string };
   auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number; signInRateLimit: number };
@@ -329,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     workersEnabled: e.WORKERS_ENABLED,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     logLevel: e.LOG_LEVEL,
     organisation: {
       nameTh: e.ORG_NAME_TH,
