@@ -17,6 +17,7 @@ import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
@@ -45,7 +46,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(secrets.databaseUrl),
         BullModule.forRoot({ connection: redisOptionsFromUrl(secrets.redisUrl), prefix: config.redisPrefix }),
-        AuthModule.forRoot({ tokenSecret: secrets.authTokenSecret }),
+        AuthModule.forRoot({ tokenSecret: secrets.authTokenSecret, redisUrl: secrets.redisUrl }),
         NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
         AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),
         DepartmentsModule,
@@ -58,6 +59,7 @@ export class AppModule {
         SettingsModule,
         ReportsModule,
         FeedbackModule,
+        MetricsModule,
       ],
     };
   }

@@ -77,6 +77,18 @@ export class Environment {
   @IsBoolean()
   WORKERS_ENABLED = true;
 
+  /** Prometheus metrics on their own port, never the public one; 0 picks a free port (tests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 9464;
+
+  /** Where the metrics port listens: loopback unless a scraper elsewhere must reach it. */
+  @IsString()
+  @MinLength(1)
+  METRICS_HOST = '127.0.0.1';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -150,6 +162,17 @@ export class Environment {
   @Min(1)
   AUTH_LOCKOUT_MINUTES = 15;
 
+  /**
+   * Sign-in attempts per minute per client address that may fail (wrong
+   * password, unknown or locked account, wrong code); a successful sign-in
+   * gives its attempt back. Independent of PUBLIC_RATE_LIMIT, and never off:
+   * it stops one client from locking out many accounts.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_SIGN_IN_RATE_LIMIT = 10;
+
   @IsIn(['local', 's3'])
   ATTACHMENTS_DRIVER: 'local' | 's3' = 'local';
 
@@ -200,9 +223,10 @@ export interface AppConfig {
   publicRateLimit: number;
   trustProxy: boolean;
   workersEnabled: boolean;
+  metrics: { port: number; host: string };
   logLevel: string;
   organisation: { nameTh: string; nameEn: string; phone?: string; email?: string; address?: string };
-  auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number };
+  auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number; signInRateLimit: number };
   attachments:
     | { driver: 'local'; dir: string }
     | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string };
@@ -324,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     workersEnabled: e.WORKERS_ENABLED,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     logLevel: e.LOG_LEVEL,
     organisation: {
       nameTh: e.ORG_NAME_TH,
@@ -336,6 +361,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
       tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
       maxFailedLogins: e.AUTH_MAX_FAILED_LOGINS,
       lockoutMinutes: e.AUTH_LOCKOUT_MINUTES,
+      signInRateLimit: e.AUTH_SIGN_IN_RATE_LIMIT,
     },
     attachments:
       e.ATTACHMENTS_DRIVER === 's3'

@@ -25,6 +25,7 @@ describe('workers in their own process', () => {
     await smtp.stop();
   });
 
+  // A second process compiles the sources on start: slow on a busy machine, hence the long timeout.
   it('an HTTP server without workers files, and `npm run start:worker` alone sends the acknowledgement', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QUEUES.notifications));
     expect(await queue.getWorkersCount()).toBe(0);
@@ -43,7 +44,7 @@ describe('workers in their own process', () => {
       PUBLIC_BASE_URL: t.config.publicBaseUrl,
       LOG_LEVEL: 'warn',
     });
-    await waitFor(async () => (await queue.getWorkersCount()) === 1, { what: 'the worker process on the queue', timeoutMs: 30_000 });
+    await waitFor(async () => (await queue.getWorkersCount()) === 1, { what: 'the worker process on the queue', timeoutMs: 90_000 });
     const mail = await waitFor(() => smtp.to(email)[0], { what: `the acknowledgement (worker said: ${worker?.output})`, timeoutMs: 30_000 });
     expect(mail.subject).toContain('ได้รับเรื่องร้องเรียนของท่านแล้ว');
     await waitFor(async () => (await t.db.query(`SELECT 1 FROM notifications WHERE recipient = $1 AND status = 'sent'`, [email])).length > 0, {
@@ -51,5 +52,5 @@ describe('workers in their own process', () => {
     });
     const exit = await worker.stop();
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
-  });
+  }, 120_000);
 });

@@ -34,6 +34,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     MAIL_RETRY_DELAY_MS: '100',
     MAIL_MAX_ATTEMPTS: '5',
     LOG_LEVEL: 'silent',
+    METRICS_PORT: '0',
     ...env,
   });
   const app = await createHttpApp(boot, { clock: options.clock });

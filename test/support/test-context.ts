@@ -37,6 +37,7 @@ export async function startTestContext(
     SMTP_URL: 'smtp://127.0.0.1:1',
     PUBLIC_BASE_URL: 'http://rongrian.test',
     LOG_LEVEL: 'silent',
+    METRICS_PORT: '0',
     ...env,
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(boot, { workers: options.workers ?? false, clock }), {

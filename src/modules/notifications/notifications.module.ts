@@ -3,6 +3,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../../jobs/job-catalogue';
 import { CasesModule } from '../cases/cases.module';
+import { SettingsModule } from '../settings/settings.module';
 import { CaseMailsRenderer } from './case-mails.renderer';
 import { CaseMailsRepository } from './case-mails.repository';
 import { CaseNoticesSubscriber } from './case-notices.subscriber';
@@ -25,7 +26,7 @@ export class NotificationsModule implements OnApplicationShutdown {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule],
+      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule, SettingsModule],
       providers: [
         {
           provide: MAIL_TRANSPORT,

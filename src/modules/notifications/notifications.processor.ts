@@ -3,6 +3,7 @@ import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, Queue } from 'bullmq';
 import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
+import { Metrics } from '../metrics/metrics';
 import { NotificationsService, WaitForEarlierNotice } from './notifications.service';
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
@@ -22,6 +23,7 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit, 
   constructor(
     private readonly notifications: NotificationsService,
     @InjectQueue(QUEUES.notifications) queue: Queue,
+    private readonly metrics: Metrics,
   ) {
     super();
     this.schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: RECONCILE_EVERY_MS }]);
@@ -41,7 +43,10 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit, 
     try {
       await handler(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
     } catch (err) {
-      if (!(err instanceof WaitForEarlierNotice) || !token) throw err;
+      if (!(err instanceof WaitForEarlierNotice) || !token) {
+        this.metrics.jobFailures.inc({ queue: QUEUES.notifications, job: job.name });
+        throw err;
+      }
       // Back in line without spending an attempt: order is kept, retries are not used up.
       await job.moveToDelayed(Date.now() + WAIT_FOR_EARLIER_MS, token);
       throw new DelayedError();

@@ -1,10 +1,9 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PublicRateLimit } from '../../../common/http/public-rate-limit.decorator';
-import { AppConfig } from '../../../config/app-config';
-import { APP_CONFIG } from '../../../config/config.module';
 import { localeFrom, pageContext } from '../../../views/page-context';
 import { statisticsPage } from '../../../views/pages/statistics.page';
+import { SettingsService } from '../../settings/settings.service';
 import { PublicStatisticsService } from './public-statistics.service';
 
 const YEARS_SHOWN = 5;
@@ -13,7 +12,7 @@ const YEARS_SHOWN = 5;
 @Controller()
 export class StatisticsPagesController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
     private readonly statistics: PublicStatisticsService,
   ) {}
 
@@ -25,7 +24,7 @@ export class StatisticsPagesController {
     const years = Array.from({ length: YEARS_SHOWN }, (_, i) => current - i);
     const asked = Number(fiscalYear);
     const year = years.includes(asked) ? asked : current;
-    const ctx = pageContext(this.config, localeFrom(lang), '/statistics', year !== current ? { fiscalYear: String(year) } : undefined);
+    const ctx = pageContext(await this.settings.site(), localeFrom(lang), '/statistics', year !== current ? { fiscalYear: String(year) } : undefined);
     return statisticsPage(ctx, await this.statistics.statistics(year), years);
   }
 }
