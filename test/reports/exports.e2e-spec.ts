@@ -4,9 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ManualClock } from '../../src/common/time/clock';
-import { staffTokens } from '../support/auth';
 import { act, departmentId, registerCase } from '../support/cases';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import { tokensNow } from './clock-tokens';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const bkk = (local: string) => new Date(`${local}+07:00`);
@@ -40,14 +40,14 @@ function parseCsvLine(line: string): string[] {
 describe('summary exports', () => {
   const clock = new ManualClock(bkk('2025-10-05T09:00:00'));
   let t: TestApp;
-  let tokens: Awaited<ReturnType<typeof staffTokens>>;
+  let tokens: Awaited<ReturnType<typeof tokensNow>>;
   let json: { rows: Array<Record<string, unknown>>; totals: Record<string, unknown> };
   const get = (query: string) => request(t.http).get(`/api/v1/reports/summary?fiscalYear=2569&${query}`).set('Authorization', tokens.center);
 
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     await resetCases(t.db);
-    tokens = await staffTokens(t);
+    tokens = await tokensNow(t);
     const works = await departmentId(t, 'works');
     for (const [i, received] of ['2025-10-01T08:00:00', '2025-10-02T08:00:00', '2025-10-03T08:00:00'].entries()) {
       const c = await registerCase(t, tokens.center, { receivedAt: bkk(received).toISOString(), channel: i === 0 ? 'letter' : 'phone' });
@@ -58,6 +58,7 @@ describe('summary exports', () => {
       }
     }
     clock.set(bkk('2025-11-20T09:00:00'));
+    tokens = await tokensNow(t);
     await registerCase(t, tokens.center, { receivedAt: bkk('2025-11-19T08:00:00').toISOString(), channel: 'walk_in' });
     await request(t.http)
       .put('/api/v1/reports/notes/2569/year/1')

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { ManualClock } from '../../src/common/time/clock';
-import { staffTokens } from '../support/auth';
 import { launchBrowser, listenOnLoopback } from '../support/browser';
 import { act, registerCase } from '../support/cases';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import { tokensNow } from './clock-tokens';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,14 +17,14 @@ const DETAIL = 'รายละเอียดลับเฉพาะของ�
 describe('public statistics (o31)', () => {
   const clock = new ManualClock(bkk('2025-11-20T10:00:00'));
   let t: TestApp;
-  let tokens: Awaited<ReturnType<typeof staffTokens>>;
+  let tokens: Awaited<ReturnType<typeof tokensNow>>;
   let references: string[] = [];
   let codes: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     await resetCases(t.db);
-    tokens = await staffTokens(t);
+    tokens = await tokensNow(t);
     const complainant = { name: NAME, email: EMAIL, phone: PHONE, address: 'บ้านเลขที่ 9 ถนนลับ' };
     const a = await registerCase(t, tokens.center, { receivedAt: bkk('2025-10-02T09:00:00').toISOString(), subject: SUBJECT, description: DETAIL, complainant, location: 'ตลาดสดเทศบาล' });
     const b = await registerCase(t, tokens.center, { receivedAt: bkk('2025-11-03T09:00:00').toISOString(), subject: SUBJECT, description: DETAIL, complainant });

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { ManualClock } from '../../src/common/time/clock';
-import { staffTokens } from '../support/auth';
 import { act, departmentId, registerCase } from '../support/cases';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import { tokensNow } from './clock-tokens';
 import { actualRow, expectedRow, naiveMonths } from './naive-recount';
 
 const DAY = 24 * 3600 * 1000;
@@ -32,14 +32,14 @@ function prng(seed: number) {
 describe('the statistics rollup under a random mix of concurrent actions', () => {
   const clock = new ManualClock(new Date('2025-10-02T03:00:00Z'));
   let t: TestApp;
-  let tokens: Awaited<ReturnType<typeof staffTokens>>;
+  let tokens: Awaited<ReturnType<typeof tokensNow>>;
   let departments: string[];
   const cases: Array<{ id: string; trackingCode: string }> = [];
 
   beforeAll(async () => {
     t = await startTestApp({ LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' }, { clock });
     await resetCases(t.db);
-    tokens = await staffTokens(t);
+    tokens = await tokensNow(t);
     departments = await Promise.all(['works', 'finance', 'health'].map((c) => departmentId(t, c)));
   });
 
@@ -89,6 +89,7 @@ describe('the statistics rollup under a random mix of concurrent actions', () =>
       );
       // Between 3 and 12 days pass: some cases resolve late, some become overdue.
       clock.advance((3 + Math.floor(random() * 10)) * DAY);
+      tokens = await tokensNow(t);
     }
 
     // The mix did exercise what the rollup has to follow.

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { ManualClock } from '../../src/common/time/clock';
-import { staffTokens } from '../support/auth';
 import { act, departmentId, registerCase } from '../support/cases';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import { tokensNow } from './clock-tokens';
 import { actualRow, expectedRow, naiveMonths } from './naive-recount';
 
 /** Bangkok wall time → instant. */
@@ -11,12 +11,13 @@ const bkk = (local: string) => new Date(`${local}+07:00`);
 describe('GET /api/v1/reports/summary', () => {
   const clock = new ManualClock(bkk('2025-09-30T23:00:00'));
   let t: TestApp;
-  let tokens: Awaited<ReturnType<typeof staffTokens>>;
+  let tokens: Awaited<ReturnType<typeof tokensNow>>;
   let works: string;
   const ids: Record<string, { id: string; trackingCode: string | null }> = {};
 
   async function at(local: string, fn: () => Promise<unknown>) {
     clock.set(bkk(local));
+    tokens = await tokensNow(t);
     await fn();
   }
   async function step(caseKey: string, body: Record<string, unknown>, by = tokens.center) {
@@ -34,7 +35,7 @@ describe('GET /api/v1/reports/summary', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     await resetCases(t.db);
-    tokens = await staffTokens(t);
+    tokens = await tokensNow(t);
     works = await departmentId(t, 'works');
 
     // 30 Sep 23:00 in Bangkok is still fiscal year 2568; 1 Oct 00:30 in Bangkok (30 Sep 17:30 UTC) is 2569.
@@ -86,6 +87,7 @@ describe('GET /api/v1/reports/summary', () => {
     await at('2026-01-06T09:00:00', () => step('I', { action: 'resolve', message: 'ซ่อมแล้ว' }, tokens.works));
     await at('2026-01-07T09:00:00', () => step('I', { action: 'reopen', message: 'ยังไม่หาย' }));
     clock.set(bkk('2026-03-15T12:00:00'));
+    tokens = await tokensNow(t);
   }, 180_000);
 
   afterAll(async () => {
