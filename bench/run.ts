@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { StaffTokens } from '../src/modules/auth/staff-tokens';
 import { loadConfig } from '../src/config/app-config';
 import { createDataSource } from '../src/database/data-source';
 import { migrateDatabase } from '../src/database/migrate';
@@ -76,7 +78,11 @@ async function main() {
   const center = await token('center@example.go.th');
   const works = await token('works@example.go.th');
   const worksHead = await token('works.head@example.go.th');
-  const integrity = await token('integrity@example.go.th');
+  // The integrity role signs in with a one-time code (two-factor); the benchmark issues its token directly.
+  const [integrityUser] = await app.get(DataSource).query(
+    `SELECT id, role, token_version AS "tokenVersion" FROM users WHERE email = 'integrity@example.go.th'`,
+  );
+  const integrity = `Bearer ${(await app.get(StaffTokens).issueAccess(integrityUser)).accessToken}`;
 
   const firstPage = await inject({ method: 'GET', url: '/api/v1/cases?limit=25', headers: { authorization: center } });
   const cursor = firstPage.json().nextCursor as string;
