@@ -133,6 +133,12 @@ export class SummaryRepository {
     );
   }
 
+  /** Changes with every committed change of the figures (the flush trigger bumps it). */
+  async version(): Promise<string> {
+    const [row] = await this.prepared<{ v: string }>('report-version', `SELECT v FROM report_version`, []);
+    return row.v;
+  }
+
   async departmentExists(id: string): Promise<boolean> {
     return (await this.db.query(`SELECT 1 FROM departments WHERE id = $1`, [id])).length > 0;
   }

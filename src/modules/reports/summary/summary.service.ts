@@ -48,12 +48,16 @@ export interface SummaryRequest {
 
 type Names = Map<string, { th: string; en: string }>;
 
-/** Names change seldom; figures are never cached, labels for this long. */
+/** Names change seldom; labels are kept this long. */
 const NAMES_TTL_MS = 60_000;
+/** Summaries kept per process, each valid only while the figures' version is unchanged. */
+const CACHED_SUMMARIES = 200;
 
 @Injectable()
 export class SummaryService {
   private cachedNames?: { at: number; names: Promise<Names> };
+  private namesGeneration = 0;
+  private readonly summaries = new Map<string, { version: string; summary: Omit<SummaryDto, 'asOf'> }>();
 
   constructor(
     private readonly repo: SummaryRepository,
@@ -88,14 +92,34 @@ export class SummaryService {
     if (!this.cachedNames || now - this.cachedNames.at > NAMES_TTL_MS) {
       const names = this.repo.names().then((rows) => new Map(rows.map((n) => [n.id, { th: n.nameTh, en: n.nameEn }])));
       this.cachedNames = { at: now, names };
+      this.namesGeneration++;
       names.catch(() => (this.cachedNames = undefined));
     }
     return this.cachedNames.names;
   }
 
+  /**
+   * Exact as of the request. The figures' version is read first: a summary
+   * computed after reading version v is at least as new as v, so while the
+   * version stays v (no change committed since) it is still exact and is
+   * served again; any committed change to a case makes the next read count.
+   */
   async summary(req: SummaryRequest): Promise<SummaryDto> {
+    const asOf = this.clock.now().toISOString();
+    const version = await this.repo.version();
+    await this.names();
+    const key = JSON.stringify([req.fiscalYear, req.period, req.filter, this.namesGeneration]);
+    const hit = this.summaries.get(key);
+    if (hit && hit.version === version) return { ...hit.summary, asOf };
+    const summary = await this.compute(req);
+    this.summaries.delete(key);
+    this.summaries.set(key, { version, summary });
+    if (this.summaries.size > CACHED_SUMMARIES) this.summaries.delete(this.summaries.keys().next().value as string);
+    return { ...summary, asOf };
+  }
+
+  private async compute(req: SummaryRequest): Promise<Omit<SummaryDto, 'asOf'>> {
     const { fiscalYear, period, filter } = req;
-    const asOf = this.clock.now();
     const [cells, days, names] = await Promise.all([
       this.repo.cells(filter, period),
       this.repo.resolveDays(filter, period),
@@ -119,7 +143,6 @@ export class SummaryService {
       kind: filter.kind,
       departmentId: filter.departmentId,
       channel: (filter.channel as Channel | null) ?? null,
-      asOf: asOf.toISOString(),
       rows,
       totals,
     };
