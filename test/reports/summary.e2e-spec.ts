@@ -190,6 +190,27 @@ describe('GET /api/v1/reports/summary', () => {
     await get(tokens.executive, 'fiscalYear=2569&kind=corruption').expect(403);
   });
 
+  it('ranks what recurs and what is rising against the same months of the year before', async () => {
+    const r = (await request(t.http).get('/api/v1/reports/recurrence?fiscalYear=2569').set('Authorization', tokens.executive).expect(200)).body;
+    expect(r).toMatchObject({ fiscalYear: 2569, comparedWith: 2568, kind: 'general', months: { from: 'ต.ค. 2568', to: 'มี.ค. 2569', count: 6 } });
+    expect(r.categories.byVolume.map((e: { label: string; received: number }) => [e.label, e.received])).toEqual([
+      ['น้ำประปา', 7],
+      ['ขยะมูลฝอยและความสะอาด', 1],
+    ]);
+    expect(r.categories.byOverdueRate).toEqual([expect.objectContaining({ label: 'น้ำประปา', received: 7, overdue: 2, overdueRatePct: 28.6 })]);
+    expect(r.departments.byVolume).toEqual([
+      expect.objectContaining({ key: null, received: 5 }),
+      expect.objectContaining({ key: works, label: 'กองช่าง', received: 3, overdue: 1 }),
+    ]);
+    // September 2025 (fiscal 2568) is outside October–March, the months compared.
+    expect(r.risingCategories.map((e: { label: string; current: number; previous: number }) => [e.label, e.current, e.previous])).toEqual([
+      ['น้ำประปา', 7, 0],
+      ['ขยะมูลฝอยและความสะอาด', 1, 0],
+    ]);
+    const head = (await request(t.http).get('/api/v1/reports/recurrence?fiscalYear=2569').set('Authorization', tokens.worksHead).expect(200)).body;
+    expect(head.departments.byVolume).toEqual([expect.objectContaining({ key: works, received: 3 })]);
+  });
+
   it('refuses administrators and bad input, naming the field', async () => {
     await get(tokens.admin, 'fiscalYear=2569').expect(403);
     await request(t.http).get('/api/v1/reports/summary').expect(401);
