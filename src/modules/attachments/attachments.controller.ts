@@ -38,7 +38,7 @@ export class AttachmentsController {
     @Param('id') id: string,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentListDto> {
-    const added = await this.attachments.uploadByStaff(user, id, () => readUpload(request));
+    const added = await this.attachments.uploadByStaff(user, id, (staging) => readUpload(request, staging));
     return { items: added.map(toAttachmentDto) };
   }
 

@@ -66,7 +66,9 @@ export class IntakePagesController {
     @Body() body: Record<string, unknown> | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const upload = request.isMultipart() ? await readUpload(request, [...FORM_FIELDS, 'lang']) : null;
+    const upload = request.isMultipart()
+      ? await this.intake.receiveForm((staging) => readUpload(request, staging, [...FORM_FIELDS, 'lang']))
+      : null;
     const form: Record<string, unknown> = upload?.fields ?? body ?? {};
     const locale = localeFrom(form.lang);
     const ctx = pageContext(this.config, locale, '/complaints/new');
@@ -89,7 +91,10 @@ export class IntakePagesController {
     const checked = upload
       ? await this.intake.checkAttachments({ ...upload, unexpectedFields: [] })
       : { files: [], problems: [] };
-    if (textErrors.length || !input.value || !checked.files) return rejected(textErrors, checked.problems);
+    if (textErrors.length || !input.value || !checked.files) {
+      await this.intake.discardAttachments(checked.files ?? []);
+      return rejected(textErrors, checked.problems);
+    }
     try {
       const filed = await this.intake.fileComplaint(input.value, locale, checked.files);
       return complaintFiledPage(ctx, {

@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { Locale } from '../../common/time/thai-calendar';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { Category } from '../categories/category.entity';
-import { AttachmentsService, CheckedFile, CheckResult } from '../attachments/attachments.service';
+import { AttachmentsService, CheckedFile, CheckResult, UploadReader } from '../attachments/attachments.service';
 import type { ReceivedUpload } from '../attachments/attachment-rules';
 import { CaseRegistrationService, RegisteredCase } from '../cases/case-registration.service';
 import { FileComplaintDto } from './dto/file-complaint.dto';
@@ -17,25 +17,31 @@ export class IntakeService {
     private readonly attachments: AttachmentsService,
   ) {}
 
-  /** Files that came with the web form, checked by content; optional there. */
-  checkAttachments(upload: ReceivedUpload): Promise<CheckResult> {
-    return this.attachments.check(upload, false);
+  /** The web form's body; its files are streamed into storage, to be checked, then filed or discarded. */
+  receiveForm(read: UploadReader): Promise<ReceivedUpload> {
+    return this.attachments.receive(read);
   }
 
-  /** With `files`, the case and its attachments are written together or not at all. */
+  /** Files that came with the web form, checked by content; optional there. */
+  checkAttachments(upload: ReceivedUpload): Promise<CheckResult> {
+    return this.attachments.check(upload, { required: false });
+  }
+
+  /** Checked files of a form that is shown again for its text: they were not filed. */
+  discardAttachments(files: CheckedFile[]): Promise<void> {
+    return this.attachments.discard(files);
+  }
+
+  /**
+   * With `files` (already in storage), the case and its attachments are
+   * written together or not at all: the files are removed if filing fails,
+   * the category check included.
+   */
   async fileComplaint(dto: FileComplaintDto, locale: Locale, files: CheckedFile[] = []): Promise<RegisteredCase> {
-    let category: Category | null = null;
-    if (dto.categoryCode) {
-      category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
-      if (!category) {
-        throw DomainError.validation([
-          { field: 'categoryCode', code: 'unknownCategory', message: 'categoryCode is not a known category' },
-        ]);
-      }
-    }
     const now = new Date();
-    return this.attachments.attachToNewCase(files, (withinTransaction) =>
-      this.registration.register({
+    return this.attachments.attachToNewCase(files, async (withinTransaction) => {
+      const category = await this.categoryOf(dto);
+      return this.registration.register({
         kind: 'general',
         channel: 'web',
         receivedAt: now,
@@ -55,8 +61,19 @@ export class IntakeService {
         registeredBy: null,
         locale,
         withinTransaction,
-      }),
-    );
+      });
+    });
+  }
+
+  private async categoryOf(dto: FileComplaintDto): Promise<Category | null> {
+    if (!dto.categoryCode) return null;
+    const category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
+    if (!category) {
+      throw DomainError.validation([
+        { field: 'categoryCode', code: 'unknownCategory', message: 'categoryCode is not a known category' },
+      ]);
+    }
+    return category;
   }
 
   listCategories() {
