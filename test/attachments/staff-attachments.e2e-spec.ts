@@ -201,9 +201,21 @@ describe('attachments on a case (staff)', () => {
     expect(await stored()).toEqual({ rows: 1, objects: 1 });
   });
 
-  it('lets executives read but not upload, and administrators do neither', async () => {
+  it('lets executives see the list but neither download nor upload, and administrators do none of it', async () => {
     const id = await caseIn();
-    await request(t.http).get(`/api/v1/cases/${id}/attachments`).set('Authorization', tokens.executive).expect(200);
+    const up = await request(t.http)
+      .post(`/api/v1/cases/${id}/attachments`)
+      .set('Authorization', tokens.works)
+      .attach('files', sample.png(), 'บัตรประชาชนผู้ร้อง.png')
+      .expect(201);
+    const list = await request(t.http).get(`/api/v1/cases/${id}/attachments`).set('Authorization', tokens.executive).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    const download = await request(t.http)
+      .get(`/api/v1/cases/${id}/attachments/${up.body.items[0].id}`)
+      .set('Authorization', tokens.executive)
+      .expect(403);
+    expect(download.headers['content-disposition']).toBeUndefined();
+    expect(download.body).toMatchObject({ statusCode: 403 });
     for (const who of ['executive', 'admin'] as const) {
       await request(t.http)
         .post(`/api/v1/cases/${id}/attachments`)
@@ -211,7 +223,14 @@ describe('attachments on a case (staff)', () => {
         .attach('files', sample.png(), 'a.png')
         .expect(403);
     }
-    expect(await stored()).toEqual({ rows: 0, objects: 0 });
+    // The centre, which works the case, still downloads it.
+    await request(t.http)
+      .get(`/api/v1/cases/${id}/attachments/${up.body.items[0].id}`)
+      .set('Authorization', tokens.center)
+      .expect(200)
+      .expect('Cache-Control', 'private, no-store')
+      .expect('X-Content-Type-Options', 'nosniff');
+    expect(await stored()).toEqual({ rows: 1, objects: 1 });
   });
 
   it('removes the stored files when the rows cannot be written', async () => {
