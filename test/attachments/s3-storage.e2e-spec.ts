@@ -11,6 +11,7 @@ import { S3Storage } from '../../src/modules/attachments/storage/s3.storage';
 import { staffTokens } from '../support/auth';
 import { complaintBody } from '../support/factories';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
+import { difatLoop, longDirectoryChain } from './crafted-compound-files';
 import * as sample from './sample-files';
 
 // s3rver ships no types; the little used here is declared where it is used.
@@ -102,6 +103,27 @@ describe('S3-compatible attachment storage', () => {
       expect(createHash('sha256').update(res.body).digest('hex')).toBe(createHash('sha256').update(photo).digest('hex'));
       const [{ storage_key: key }] = await t.db.query('SELECT storage_key FROM attachments');
       expect((await sample.filesUnder(join(dir, BUCKET))).some((f) => f.includes(key.slice(3)))).toBe(true);
+    });
+
+    it('reads a Word file’s tables past its head back from the bucket, and removes a refused file from it', async () => {
+      const { center } = await staffTokens(t);
+      const filed = await request(t.http).post('/api/v1/complaints').send(complaintBody()).expect(201);
+      const [{ id }] = await t.db.query('SELECT id FROM cases WHERE tracking_code = $1', [filed.body.trackingCode]);
+      const objects = async () => (await sample.filesUnder(join(dir, BUCKET))).filter((f) => f.endsWith('._S3rver_object')).length;
+      const before = await objects();
+      const word = await request(t.http)
+        .post(`/api/v1/cases/${id}/attachments`)
+        .set('Authorization', center)
+        .attach('files', longDirectoryChain(600, { loops: false }), 'คำร้อง.doc')
+        .expect(201);
+      expect(word.body.items[0]).toMatchObject({ mediaType: 'application/msword', fileName: 'คำร้อง.doc' });
+      expect(await objects()).toBe(before + 1);
+      await request(t.http)
+        .post(`/api/v1/cases/${id}/attachments`)
+        .set('Authorization', center)
+        .attach('files', difatLoop(), 'crafted.doc')
+        .expect(400);
+      expect(await objects()).toBe(before + 1);
     });
   });
 });

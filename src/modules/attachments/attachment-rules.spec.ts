@@ -46,6 +46,13 @@ describe('countAndSizeProblems', () => {
 });
 
 describe('describeProblem', () => {
+  it('says why a file whose metadata cannot be removed is refused, and what to send instead', () => {
+    const { field, code, message } = describeProblem({ field: 'files', code: 'fileMetadata', fileName: 'IMG_0001.HEIC' });
+    expect({ field, code }).toEqual({ field: 'files', code: 'fileMetadata' });
+    expect(message).toContain('"IMG_0001.HEIC"');
+    expect(message).toMatch(/cannot be removed.*JPEG, PNG, WebP or GIF/);
+  });
+
   it('says the limit in the message', () => {
     expect(describeProblem({ field: 'files', code: 'fileTooLarge', fileName: 'big.png' }).message).toContain(
       `${MAX_FILE_BYTES} bytes`,
