@@ -75,6 +75,26 @@ describe('S3-compatible attachment storage', () => {
     }
   });
 
+  it('leaves no object when the body fails after a part has gone up', async () => {
+    const storage = new S3Storage({ endpoint, region: 'us-east-1', bucket: BUCKET, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    try {
+      const key = newStorageKey();
+      let sent = 0;
+      const failing = new Readable({
+        read() {
+          if (sent >= 7 * 1024 * 1024) return void this.destroy(new Error('client went away'));
+          sent += 64 * 1024;
+          this.push(Buffer.alloc(64 * 1024, 7));
+        },
+      });
+      // s3rver refuses AbortMultipartUpload, whose error then comes out instead; S3 and MinIO accept it.
+      await expect(storage.put(key, failing)).rejects.toThrow();
+      await expect(storage.openForRead(key)).rejects.toMatchObject({ name: 'NoSuchKey' });
+    } finally {
+      storage.destroy();
+    }
+  });
+
   describe('behind the API', () => {
     let t: TestApp;
 

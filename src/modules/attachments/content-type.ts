@@ -41,9 +41,10 @@ export const ACCEPT_ATTRIBUTE = [
 /**
  * Sniffing looks at the first bytes, and for ZIP-based documents at the
  * entry names near the start (Office and LibreOffice write the part that
- * names the kind within the first few entries). The bound keeps a crafted
- * file, a PNG header followed by megabytes of empty chunks that file-type
- * walks one by one, from holding the event loop for seconds.
+ * names the kind within the first few entries). This much of each upload
+ * is kept in memory while the rest streams to storage. The bound also
+ * keeps a crafted file, a PNG header followed by megabytes of empty chunks
+ * that file-type walks one by one, from holding a worker for seconds.
  */
 export const SNIFF_BYTES = 256 * 1024;
 
