@@ -6,8 +6,15 @@ import { startAttachmentsApp } from './attachments-app';
 import * as crafted from './crafted-compound-files';
 import * as sample from './sample-files';
 
-/** The event loop must never stall this long, whatever a client uploads. */
-const MAX_EVENT_LOOP_DELAY_MS = 200;
+/**
+ * What a crafted upload may add to the event loop's delay. On a machine
+ * shared with other work, timers run late by themselves (tens of ms, at
+ * times hundreds), so the allowance is over what the same request with a
+ * file that needs no parsing sees just before; the old reader added seconds.
+ */
+const ALLOWED_EXTRA_DELAY_MS = 200;
+/** The second client asks for the health check this often. */
+const POLL_EVERY_MS = 20;
 
 const validForm: Record<string, string> = {
   lang: 'th',
@@ -51,7 +58,10 @@ describe('a crafted compound file does not hold the server', () => {
     let done = false;
     delay.enable();
     const poller = (async () => {
-      while (!done) health.push((await request(t.http).get('/api/v1/health')).status);
+      while (!done) {
+        const [res] = await Promise.all([request(t.http).get('/api/v1/health'), new Promise((r) => setTimeout(r, POLL_EVERY_MS))]);
+        health.push(res.status);
+      }
     })();
     try {
       const result = await work();
@@ -63,11 +73,17 @@ describe('a crafted compound file does not hold the server', () => {
     }
   }
 
+  /** The event loop's delay, at its worst, while the same request carries a file refused by its first bytes. */
+  async function quietDelayMs(send: (file: Buffer) => Promise<unknown>): Promise<number> {
+    return (await whileHealthIsPolled(() => send(sample.html()))).maxDelayMs;
+  }
+
   it('refuses it on the public web form while the health check keeps answering', async () => {
+    const quiet = await quietDelayMs((file) => postForm(file, 'quiet.doc').expect(400));
     const { result, health, maxDelayMs } = await whileHealthIsPolled(() => postForm(crafted.difatLoop(), 'คำร้อง.doc'));
     expect(result.status).toBe(400);
     expect(result.text).toContain('&quot;คำร้อง.doc&quot; ไม่ใช่ชนิดไฟล์ที่รับ');
-    expect(maxDelayMs).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+    expect(maxDelayMs).toBeLessThan(quiet + ALLOWED_EXTRA_DELAY_MS);
     expect(health.length).toBeGreaterThan(0);
     expect(health.every((s) => s === 200)).toBe(true);
     expect(await countRows(t.db)).toMatchObject({ cases: 0 });
@@ -79,18 +95,19 @@ describe('a crafted compound file does not hold the server', () => {
       [1, 2, 3, 4].map(async () => (await request(t.http).post('/api/v1/complaints').send(complaintBody()).expect(201)).body.trackingCode),
     );
     const files = [crafted.difatLoop(), crafted.selfPointingFat(), crafted.directoryLoop(), crafted.hugeSectorCounts()];
-    const { result, health, maxDelayMs } = await whileHealthIsPolled(() =>
+    const send = (each: (i: number) => Buffer) =>
       Promise.all(
         codes.map((code, i) =>
-          request(t.http).post(`/api/v1/complaints/track/${code}/attachments`).attach('files', files[i], `evidence-${i}.doc`),
+          request(t.http).post(`/api/v1/complaints/track/${code}/attachments`).attach('files', each(i), `evidence-${i}.doc`),
         ),
-      ),
-    );
+      );
+    const quiet = await quietDelayMs((file) => send(() => file));
+    const { result, health, maxDelayMs } = await whileHealthIsPolled(() => send((i) => files[i]));
     for (const res of result) {
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'files', code: 'fileType' })]);
     }
-    expect(maxDelayMs).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
+    expect(maxDelayMs).toBeLessThan(quiet + ALLOWED_EXTRA_DELAY_MS);
     expect(health.every((s) => s === 200)).toBe(true);
     expect(await sample.filesUnder(dir)).toEqual([]);
   });

@@ -43,17 +43,23 @@ describe('ContentInspector, in worker threads', () => {
     ['a directory loop', crafted.directoryLoop()],
     ['huge sector counts', crafted.hugeSectorCounts()],
     ['a 10 MB file whose directory runs through every sector and loops', crafted.longDirectoryChain(20_479)],
-  ])('refuses %s well within the time limit', async (_name, file) => {
-    const started = performance.now();
-    expect(await inspectBytes(inspector, file)).toBeNull();
-    // The old reader took ten seconds on the first; the worker's limit is five.
-    expect(performance.now() - started).toBeLessThan(2_000);
+  ])('refuses %s by reading it, not by running out of time', async (_name, file) => {
+    // The inspector says so when it stops a worker; the old reader spent ten seconds on the first of these.
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      expect(await inspectBytes(inspector, file)).toBeNull();
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });
 
 describe('ContentInspector, when a worker misbehaves', () => {
   const script = { filename: join(__dirname, '../../../../test/attachments/fixtures/misbehaving-inspection.worker.js'), execArgv: [] };
   let inspector: ContentInspector;
+  /** Only its heap limit stops this one's workers, however slow the machine. */
+  let patient: ContentInspector;
   const head = (first: number) => Buffer.from([first, 0x50, 0x4e, 0x47]);
   const unreadable = async (): Promise<Buffer> => {
     throw new Error('bucket unreachable');
@@ -62,9 +68,10 @@ describe('ContentInspector, when a worker misbehaves', () => {
   let warnings: jest.SpyInstance;
 
   beforeAll(() => {
-    inspector = new ContentInspector({ script, timeLimitMs: 1_000, maxHeapMb: 16, maxThreads: 1 });
+    inspector = new ContentInspector({ script, timeLimitMs: 500, maxHeapMb: 16, maxThreads: 1 });
+    patient = new ContentInspector({ script, timeLimitMs: 60_000, maxHeapMb: 16, maxThreads: 1 });
   });
-  afterAll(() => inspector.onApplicationShutdown());
+  afterAll(() => Promise.all([inspector.onApplicationShutdown(), patient.onApplicationShutdown()]));
   beforeEach(() => {
     warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
@@ -77,9 +84,9 @@ describe('ContentInspector, when a worker misbehaves', () => {
   });
 
   it('counts a file as not accepted when its worker runs out of memory, and carries on', async () => {
-    expect(await inspector.inspect(head(2), 4, unreadable)).toBeNull();
+    expect(await patient.inspect(head(2), 4, unreadable)).toBeNull();
     expect(warnings).toHaveBeenCalledWith(expect.stringContaining('memory limit'));
-    expect((await inspector.inspect(head(0), 4, unreadable))?.mediaType).toBe('image/png');
+    expect((await patient.inspect(head(0), 4, unreadable))?.mediaType).toBe('image/png');
   });
 
   it('answers no read outside the file', async () => {
