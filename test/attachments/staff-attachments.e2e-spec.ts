@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { AttachmentsRepository } from '../../src/modules/attachments/attachments.repository';
+import { ATTACHMENT_STORAGE, AttachmentStorage } from '../../src/modules/attachments/storage/attachment-storage';
 import { staffTokens } from '../support/auth';
 import { complaintBody } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -231,6 +232,28 @@ describe('attachments on a case (staff)', () => {
       .expect('Cache-Control', 'private, no-store')
       .expect('X-Content-Type-Options', 'nosniff');
     expect(await stored()).toEqual({ rows: 1, objects: 1 });
+  });
+
+  it('answers 500, not a client error, when storage cannot take a file, removing the files it took', async () => {
+    const id = await caseIn();
+    const storage = t.app.get<AttachmentStorage>(ATTACHMENT_STORAGE);
+    const put = storage.put.bind(storage);
+    const spy = jest
+      .spyOn(storage, 'put')
+      .mockImplementationOnce(put)
+      .mockImplementationOnce(() => Promise.reject(new Error('no space left on device')));
+    try {
+      const res = await request(t.http)
+        .post(`/api/v1/cases/${id}/attachments`)
+        .set('Authorization', tokens.center)
+        .attach('files', sample.png(), 'a.png')
+        .attach('files', sample.pdf(), 'b.pdf')
+        .expect(500);
+      expect(JSON.stringify(res.body)).not.toContain('no space left');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await stored()).toEqual({ rows: 0, objects: 0 });
   });
 
   it('removes the stored files when the rows cannot be written', async () => {

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DomainError } from '../../common/errors/domain-error';
 import { FILES_FIELD, ReceivedFile, ReceivedUpload } from './attachment-rules';
-import type { UploadStaging } from './upload-staging';
+import { StagingFailed, UploadStaging } from './upload-staging';
 
 /**
  * Reads a multipart body at the edge: the text fields asked for and every
@@ -72,6 +72,7 @@ async function receiveFile(part: MultipartFile, staging: UploadStaging): Promise
 }
 
 function asHttpError(err: unknown, code: string | undefined): Error {
+  if (err instanceof StagingFailed) return err;
   switch (code) {
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':

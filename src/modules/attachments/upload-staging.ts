@@ -13,6 +13,13 @@ export interface StagedFile {
   head: Buffer;
 }
 
+/** Storage could not take a file: the server's failure, not a malformed request. */
+export class StagingFailed extends Error {
+  constructor(cause: unknown) {
+    super(`could not store an upload: ${(cause as Error).message}`, { cause });
+  }
+}
+
 /**
  * Streams files into storage under fresh keys, hashing and measuring them
  * on the way, so that a request holds a bounded buffer whatever its size.
@@ -24,11 +31,16 @@ export class UploadStaging {
 
   constructor(private readonly storage: AttachmentStorage) {}
 
+  /** Rejects with the source's own error when the source fails, with StagingFailed when storage does. */
   async stage(source: Readable): Promise<StagedFile> {
     const storageKey = newStorageKey();
     const meter = new Meter(SNIFF_BYTES);
+    let sourceError: Error | undefined;
     // `pipe` does not pass errors on; a client that goes away mid-file must fail the write.
-    const onSourceError = (err: Error) => meter.destroy(err);
+    const onSourceError = (err: Error) => {
+      sourceError = err;
+      meter.destroy(err);
+    };
     source.once('error', onSourceError);
     try {
       await this.storage.put(storageKey, source.pipe(meter));
@@ -36,7 +48,7 @@ export class UploadStaging {
       // Let the rest of the file drain, so that the multipart parser can go on to the end of the body.
       source.unpipe(meter);
       source.resume();
-      throw err;
+      throw sourceError ?? new StagingFailed(err);
     } finally {
       source.off('error', onSourceError);
     }
