@@ -81,7 +81,8 @@ export class ContentInspector implements OnApplicationShutdown {
     } catch (err) {
       // Storage failing is the server's trouble, not a verdict on the file.
       if (reads.storageError) throw reads.storageError;
-      this.logger.warn(`content inspection stopped, file not accepted: ${(err as Error).message}`);
+      const why = abort.signal.aborted ? (abort.signal.reason as Error) : (err as Error);
+      this.logger.warn(`content inspection stopped, file not accepted: ${why.message}`);
       return null;
     } finally {
       clearTimeout(timer);
