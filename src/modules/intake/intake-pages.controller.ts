@@ -77,7 +77,9 @@ export class IntakePagesController {
     @Body() body: Record<string, unknown> | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const upload = request.isMultipart() ? await readUpload(request, [...FORM_FIELDS, 'lang', 'switchLang']) : null;
+    const upload = request.isMultipart()
+      ? await this.intake.receiveForm((staging) => readUpload(request, staging, [...FORM_FIELDS, 'lang', 'switchLang']))
+      : null;
     const form: Record<string, unknown> = upload?.fields ?? body ?? {};
     const switching = isLocale(form.switchLang);
     const locale = localeFrom(switching ? form.switchLang : form.lang);
@@ -86,12 +88,15 @@ export class IntakePagesController {
       FORM_FIELDS.map((f) => [f, typeof form[f] === 'string' ? (form[f] as string) : undefined]),
     );
     const sentFiles = Boolean(upload?.files.length);
-    const again = async (errors: Record<string, string>) =>
-      complaintFormPage(ctx, await this.intake.listCategories(), values, errors, sentFiles);
-    if (switching) return again({});
-
     // Stray fields are ignored here, as they are in a urlencoded post.
     const checked = upload ? await this.intake.checkAttachments({ ...upload, unexpectedFields: [] }) : { files: [], problems: [] };
+    // The form comes back: files it carried were not filed, and browsers cannot send them again by themselves.
+    const again = async (errors: Record<string, string>) => {
+      await this.intake.discardAttachments(checked.files ?? []);
+      return complaintFormPage(ctx, await this.intake.listCategories(), values, errors, sentFiles);
+    };
+    if (switching) return again({});
+
     // A field cut at the multipart size limit must not pass as a shorter text.
     const cut = upload?.truncatedFields ?? [];
     const errors = fileErrors(checked.problems, locale);
