@@ -7,6 +7,10 @@ import { CaseMailsRenderer } from './case-mails.renderer';
 import { CaseMailsRepository } from './case-mails.repository';
 import { CaseNoticesSubscriber } from './case-notices.subscriber';
 import { createMailTransport, MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { AuditModule } from '../audit/audit.module';
+import { FailedNotificationsController } from './failed-notifications.controller';
+import { FailedNotificationsRepository } from './failed-notifications.repository';
+import { FailedNotificationsService } from './failed-notifications.service';
 import { MailTemplates } from './mail-templates';
 import { Notification } from './notification.entity';
 import { NotificationsProcessor } from './notifications.processor';
@@ -25,7 +29,8 @@ export class NotificationsModule implements OnApplicationShutdown {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule],
+      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule, AuditModule],
+      controllers: [FailedNotificationsController],
       providers: [
         {
           provide: MAIL_TRANSPORT,
@@ -34,6 +39,8 @@ export class NotificationsModule implements OnApplicationShutdown {
         CaseMailsRenderer,
         CaseMailsRepository,
         CaseNoticesSubscriber,
+        FailedNotificationsRepository,
+        FailedNotificationsService,
         MailTemplates,
         NotificationsRepository,
         NotificationsService,
