@@ -56,15 +56,15 @@ export async function wipeRedisPrefix(prefix: string): Promise<void> {
 export class RunningClock extends ManualClock {
   private offset = 0;
 
-  now(): Date {
+  override now(): Date {
     return new Date(Date.now() + this.offset);
   }
 
-  set(at: Date): void {
+  override set(at: Date): void {
     this.offset = at.getTime() - Date.now();
   }
 
-  advance(ms: number): Date {
+  override advance(ms: number): Date {
     this.offset += ms;
     return this.now();
   }

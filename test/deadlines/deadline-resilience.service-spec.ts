@@ -72,7 +72,7 @@ describe('deadline timers when processes stop, mail servers fail and workers com
     const b = await start({ SMTP_URL: smtp.url, REDIS_PREFIX: prefix });
     await resetCases(a.db);
     expect(await deadlinesQueue(a).getWorkersCount()).toBe(2);
-    const cases = [];
+    const cases: Array<Awaited<ReturnType<typeof registerReceived>>> = [];
     for (let i = 0; i < 12; i++) cases.push(await registerReceived(i % 2 ? a : b, new Date(Date.now() - 16 * DAY - i * 60_000)));
     await waitFor(() => cases.every((c) => notices(c.email).length > 0), { what: 'every notice', timeoutMs: 25_000 });
     await waitFor(async () => (await outbox(a)).every((n) => n.status === 'sent'), { what: 'every mail sent', timeoutMs: 25_000 });

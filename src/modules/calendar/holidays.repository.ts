@@ -26,7 +26,8 @@ export class HolidaysRepository {
   }
 
   async remove(m: EntityManager, date: IsoDate): Promise<boolean> {
-    const rows = await m.query(`DELETE FROM holidays WHERE date = $1 RETURNING date`, [date]);
-    return rows.length > 0;
+    // TypeORM answers a DELETE with [rows, count].
+    const [, count]: [unknown, number] = await m.query(`DELETE FROM holidays WHERE date = $1`, [date]);
+    return count > 0;
   }
 }

@@ -40,7 +40,8 @@ export class FailedNotificationsRepository {
 
   /** Back to pending with a fresh week of tries; null when it is not a failed notification. */
   async requeue(m: EntityManager, id: string, at: Date): Promise<{ id: string; template: NotificationTemplate; caseId: string | null } | null> {
-    const rows = await m.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [Array<{ id: string; template: NotificationTemplate; caseId: string | null }>, number] = await m.query(
       `UPDATE notifications SET status = 'pending', requeued_at = $2, last_error = NULL
        WHERE id = $1 AND status = 'failed' RETURNING id, template, case_id AS "caseId"`,
       [id, at],
