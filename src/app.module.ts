@@ -44,7 +44,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(secrets.databaseUrl),
         BullModule.forRoot({ connection: redisOptionsFromUrl(secrets.redisUrl), prefix: config.redisPrefix }),
-        AuthModule.forRoot({ tokenSecret: secrets.authTokenSecret }),
+        AuthModule.forRoot({ tokenSecret: secrets.authTokenSecret, redisUrl: secrets.redisUrl }),
         NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
         DeadlinesModule.forRoot({ workers: options.workers }),
         AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),

@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { SettingsService } from './modules/settings/settings.service';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { projectRoot } from './common/http/project-root';
 import { requestIdFor } from './common/logging/logger.options';
@@ -85,7 +86,8 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   }
 
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter(errorPages(config.organisation)));
+  const settings = app.get(SettingsService);
+  app.useGlobalFilters(new HttpErrorFilter(errorPages(() => settings.lastKnownSite())));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(secrets.smtpUrl).toBe('smtp://localhost:1025');
     expect(config.port).toBe(3000);
     expect(config.publicRateLimit).toBe(30);
+    expect(config.auth.signInRateLimit).toBe(10);
   });
 
   it('reads numbers and switches from strings', () => {
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
     ['PUBLIC_BASE_URL', 'not a url'],
     ['WORKERS_ENABLED', 'maybe'],
     ['SEED_PASSWORD', 'short'],
+    ['AUTH_SIGN_IN_RATE_LIMIT', '0'],
   ])('names %s when it is wrong', (variable, value) => {
     let error: unknown;
     try {

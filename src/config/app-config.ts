@@ -150,6 +150,17 @@ export class Environment {
   @Min(1)
   AUTH_LOCKOUT_MINUTES = 15;
 
+  /**
+   * Sign-in attempts per minute per client address that may fail (wrong
+   * password, unknown or locked account, wrong code); a successful sign-in
+   * gives its attempt back. Independent of PUBLIC_RATE_LIMIT, and never off:
+   * it stops one client from locking out many accounts.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_SIGN_IN_RATE_LIMIT = 10;
+
   @IsIn(['local', 's3'])
   ATTACHMENTS_DRIVER: 'local' | 's3' = 'local';
 
@@ -197,7 +208,7 @@ export interface AppConfig {
   workersEnabled: boolean;
   logLevel: string;
   organisation: { nameTh: string; nameEn: string; phone?: string; email?: string; address?: string };
-  auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number };
+  auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number; signInRateLimit: number };
   attachments:
     | { driver: 'local'; dir: string }
     | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string };
@@ -330,6 +341,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
       tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
       maxFailedLogins: e.AUTH_MAX_FAILED_LOGINS,
       lockoutMinutes: e.AUTH_LOCKOUT_MINUTES,
+      signInRateLimit: e.AUTH_SIGN_IN_RATE_LIMIT,
     },
     attachments:
       e.ATTACHMENTS_DRIVER === 's3'

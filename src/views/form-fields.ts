@@ -65,7 +65,8 @@ export function textField(o: FieldOptions): SafeHtml {
 export function errorSummary(title: string, errors: FormErrors, labels: Record<string, string>): SafeHtml | '' {
   const entries = Object.entries(errors);
   if (!entries.length) return '';
-  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+  // autofocus: after a failed submit the reader lands on what to fix, and a screen reader reads it.
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary" autofocus>
   <h2>${title}</h2>
   <ul>${entries.map(([field, msg]) => html`<li><a href="#${fieldId(field)}">${labels[field] ?? field}: ${msg}</a></li>`)}</ul>
 </div>`;

@@ -1,20 +1,20 @@
-import { messagesFor, type Locale } from '../common/i18n/i18n';
+import { fill, messagesFor, type Locale } from '../common/i18n/i18n';
 import { html, SafeHtml } from '../common/html';
+import type { Site } from '../modules/settings/settings.catalogue';
 
-export interface Organisation {
-  nameTh: string;
-  nameEn: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-}
+export type { Site } from '../modules/settings/settings.catalogue';
 
 export interface PageContext {
   locale: Locale;
   /** Path and query of this page, without `lang`: the language switch keeps them. */
   path: string;
   query?: Record<string, string>;
-  org: Organisation;
+  org: Site;
+  /**
+   * The id of the form on this page, when there is one whose typed values the
+   * language switch must keep: the switch then submits the form (no script needed).
+   */
+  switchForm?: string;
 }
 
 export function orgName(ctx: PageContext): string {
@@ -35,6 +35,9 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
   const switchParams = new URLSearchParams(ctx.query ?? {});
   if (other !== 'th') switchParams.set('lang', other);
   const switchHref = switchParams.toString() ? `${ctx.path}?${switchParams}` : ctx.path;
+  const languageSwitch = ctx.switchForm
+    ? html`<button type="submit" class="lang" form="${ctx.switchForm}" name="switchLang" value="${other}" formnovalidate lang="${other}">${m.otherLangLabel}</button>`
+    : html`<a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${m.otherLangLabel}</a>`;
   const nav: Array<[string, string]> = [
     ['/', m.nav.home],
     ['/complaints/new', m.nav.file],
@@ -46,6 +49,8 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${orgName(ctx)}</title>
+<meta name="description" content="${fill(m.meta.description, { org: orgName(ctx) })}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body>
@@ -53,7 +58,7 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
 <header class="site">
   <div class="wrap">
     <a class="brand" href="${href(ctx, '/')}"><span>${orgName(ctx)}</span><small>${m.appName}</small></a>
-    <a class="lang" href="${switchHref}" lang="${other}" hreflang="${other}">${m.otherLangLabel}</a>
+    ${languageSwitch}
   </div>
   <nav aria-label="${m.appName}"><ul class="wrap">${nav.map(
     ([path, label]) =>

@@ -137,3 +137,47 @@ describe('departments administration', () => {
     expect(fieldsOf(back.body)).toEqual(['departmentId']);
   });
 });
+
+describe('GET /api/v1/departments/:id/staff', () => {
+  let t: TestApp;
+  let tokens: Record<keyof typeof STAFF, string>;
+  let works: string;
+  let finance: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tokens = await staffTokens(t);
+    [{ id: works }] = await t.db.query(`SELECT id FROM departments WHERE code = 'works'`);
+    [{ id: finance }] = await t.db.query(`SELECT id FROM departments WHERE code = 'finance'`);
+  });
+  afterAll(() => t.close());
+
+  const staffOf = (id: string, auth: string) => request(t.http).get(`/api/v1/departments/${id}/staff`).set('Authorization', auth);
+
+  it('lists the active officers and head of a department for the centre, to assign a case to one', async () => {
+    const res = await staffOf(works, tokens.center).expect(200);
+    expect(res.body.items.map((u: { email: string }) => u.email).sort()).toEqual([STAFF.works, STAFF.worksHead].sort());
+    for (const u of res.body.items) expect(Object.keys(u).sort()).toEqual(['displayName', 'email', 'id', 'role']);
+    expect(res.body.items[0].role).toBe('officer');
+  });
+
+  it('shows a head their own department only, and nobody else anything', async () => {
+    await staffOf(works, tokens.worksHead).expect(200);
+    await staffOf(finance, tokens.worksHead).expect(404);
+    await staffOf(works, tokens.works).expect(403);
+    await staffOf(works, tokens.executive).expect(403);
+    await staffOf('00000000-0000-4000-8000-000000000000', tokens.center).expect(404);
+    await staffOf('not-a-uuid', tokens.center).expect(404);
+  });
+
+  it('leaves out deactivated staff', async () => {
+    const [{ id }] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [STAFF.works]);
+    await request(t.http).patch(`/api/v1/users/${id}`).set('Authorization', tokens.admin).send({ active: false }).expect(200);
+    try {
+      const res = await staffOf(works, tokens.center).expect(200);
+      expect(res.body.items.map((u: { email: string }) => u.email)).toEqual([STAFF.worksHead]);
+    } finally {
+      await request(t.http).patch(`/api/v1/users/${id}`).set('Authorization', tokens.admin).send({ active: true }).expect(200);
+    }
+  });
+});

@@ -9,7 +9,7 @@ function expectNoSecrets(body: unknown): void {
   expect(text).not.toMatch(/argon2|password|hash|failed|locked/i);
 }
 
-const USER_KEYS = ['active', 'departmentId', 'displayName', 'email', 'id', 'role'];
+const USER_KEYS = ['active', 'departmentId', 'displayName', 'email', 'id', 'otpEnrolled', 'role'];
 
 describe('users administration', () => {
   let t: TestApp;
@@ -73,7 +73,15 @@ describe('users administration', () => {
     created.track('users', res.body.id);
     expectNoSecrets(res.body);
     const email = (body.email as string).trim().toLowerCase();
-    expect(res.body).toEqual({ id: expect.any(String), email, displayName: 'ผู้ใช้ใหม่', role: 'officer', departmentId: worksId, active: true });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      email,
+      displayName: 'ผู้ใช้ใหม่',
+      role: 'officer',
+      departmentId: worksId,
+      active: true,
+      otpEnrolled: false,
+    });
 
     const [row] = await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [res.body.id]);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);

@@ -1,4 +1,4 @@
-import { dueAtFor, fiscalYearOf, formatDate, toThaiDigits } from './thai-calendar';
+import { dueAtFor, fiscalYearOf, formatDate, formatDateTime, toThaiDigits } from './thai-calendar';
 
 describe('fiscalYearOf', () => {
   it.each([
@@ -36,5 +36,12 @@ describe('Thai display', () => {
 
   it('converts Arabic to Thai digits', () => {
     expect(toThaiDigits('123/2569')).toBe('๑๒๓/๒๕๖๙');
+  });
+});
+
+describe('Thai times', () => {
+  it('writes the hour the Thai way, with น.', () => {
+    expect(formatDateTime(new Date('2026-11-30T01:54:00Z'), 'th')).toBe('30 พฤศจิกายน 2569 เวลา 08:54 น.');
+    expect(formatDateTime(new Date('2026-11-30T01:54:00Z'), 'en')).toBe('30 November 2026 at 08:54');
   });
 });

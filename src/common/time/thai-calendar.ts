@@ -60,6 +60,8 @@ export function formatDate(at: Date, locale: Locale): string {
   return dateFormats[locale].format(at);
 }
 
+/** "30 พฤศจิกายน 2569 เวลา 08:54 น." in Thai (the way times are written in Thai), "30 November 2026 at 08:54" in English. */
 export function formatDateTime(at: Date, locale: Locale): string {
-  return dateTimeFormats[locale].format(at);
+  const text = dateTimeFormats[locale].format(at);
+  return locale === 'th' ? `${text} น.` : text;
 }

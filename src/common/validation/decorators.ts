@@ -19,6 +19,19 @@ export function OptionalText(maxLength: number): PropertyDecorator {
   );
 }
 
+/**
+ * Optional text of a PATCH that can be cleared: absent leaves it as it is,
+ * blank (or null) clears it and arrives as null.
+ */
+export function ClearableText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value)),
+    ValidateIf((_object, value) => value !== null && value !== undefined),
+    IsString(),
+    MaxLength(maxLength),
+  );
+}
+
 /** PATCH fields: absent means unchanged, but an explicit null is a mistake, not a request to clear. */
 export const UnlessAbsent = () => ValidateIf((_object, value) => value !== undefined);
 

@@ -1,13 +1,30 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { Redis } from 'ioredis';
+import { redisOptionsFromUrl } from '../../common/redis/redis-options';
+import { AuditModule } from '../audit/audit.module';
+import { SettingsModule } from '../settings/settings.module';
 import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { AuthKeys } from './auth-keys';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { OtpEnrolmentService } from './otp-enrolment.service';
+import { SecretCipher } from './otp/secret-cipher';
+import { SecondFactor } from './second-factor';
+import { SIGN_IN_REDIS, SignInThrottle } from './sign-in-throttle';
+import { SignInRepository } from './sign-in.repository';
+import { SignInService } from './sign-in.service';
 import { StaffAuthGuard } from './staff-auth.guard';
+import { StaffTokens } from './staff-tokens';
+
+export interface AuthSecrets {
+  /** AUTH_TOKEN_SECRET: signs access tokens, and every other auth key is derived from it (AuthKeys). */
+  tokenSecret: string;
+  /** For the per-client sign-in limit, which must not depend on the public limiter. */
+  redisUrl: string;
+}
 
 /**
  * Global so that any feature module can put @Staff() on its routes. The
@@ -16,23 +33,32 @@ import { StaffAuthGuard } from './staff-auth.guard';
 @Global()
 @Module({})
 export class AuthModule {
-  static forRoot(secrets: { tokenSecret: string }): DynamicModule {
+  static forRoot(secrets: AuthSecrets): DynamicModule {
+    const keys = new AuthKeys(secrets.tokenSecret);
     return {
       module: AuthModule,
-      imports: [
-        TypeOrmModule.forFeature([User]),
-        JwtModule.registerAsync({
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            secret: secrets.tokenSecret,
-            signOptions: { expiresIn: config.auth.tokenTtlSeconds, algorithm: 'HS256', issuer: 'rongrian' },
-            verifyOptions: { algorithms: ['HS256'], issuer: 'rongrian' },
-          }),
-        }),
-      ],
+      imports: [TypeOrmModule.forFeature([User]), JwtModule.register({}), AuditModule, SettingsModule],
       controllers: [AuthController],
-      providers: [AuthService, StaffAuthGuard, UsersRepository],
-      exports: [AuthService, StaffAuthGuard, UsersRepository],
+      providers: [
+        { provide: AuthKeys, useValue: keys },
+        { provide: SecretCipher, useValue: new SecretCipher(keys.otpSecret) },
+        {
+          provide: SIGN_IN_REDIS,
+          useFactory: () =>
+            // Lazy: a worker process loads this module but never signs anyone in.
+            new Redis({ ...redisOptionsFromUrl(secrets.redisUrl), connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: true }),
+        },
+        AuthService,
+        SignInService,
+        SignInRepository,
+        SignInThrottle,
+        SecondFactor,
+        OtpEnrolmentService,
+        StaffTokens,
+        StaffAuthGuard,
+        UsersRepository,
+      ],
+      exports: [AuthService, StaffAuthGuard, UsersRepository, OtpEnrolmentService],
     };
   }
 }

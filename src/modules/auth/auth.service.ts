@@ -1,67 +1,64 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { Role } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { hashPassword, verifyPassword } from './password';
+import { invalidCredentials, otpEnrolmentRequired, otpRequired } from './auth-errors';
+import { OtpEnrolmentService } from './otp-enrolment.service';
+import { SignInThrottle } from './sign-in-throttle';
+import { SignInService } from './sign-in.service';
+import { IssuedAccessToken, StaffTokens } from './staff-tokens';
 import { StaffUser } from './staff-user';
 
-export interface TokenClaims {
-  sub: string;
-  role: Role;
+export interface LoginInput {
+  email: string;
+  password: string;
+  otp?: string;
 }
-
-const INVALID = 'Invalid email or password, or the account is locked for a while after repeated failures';
 
 @Injectable()
 export class AuthService {
-  /** Verified against when the email is unknown, so that timing does not tell which emails exist. */
-  private readonly decoyHash = hashPassword('decoy-password-never-valid');
-
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
-    private readonly jwt: JwtService,
+    private readonly signIn: SignInService,
+    private readonly throttle: SignInThrottle,
+    private readonly enrolment: OtpEnrolmentService,
+    private readonly tokens: StaffTokens,
   ) {}
 
-  async login(email: string, password: string, now = new Date()) {
-    const user = await this.users.findByEmail(email);
-    if (!user || !user.active) {
-      await verifyPassword(await this.decoyHash, password);
-      throw new DomainError(ErrorCode.Unauthorized, INVALID);
+  /**
+   * One sign-in: the client's budget first (429 when spent), then the
+   * account's rules. Whenever the password proved right, the client gets
+   * its attempt back.
+   */
+  async login(input: LoginInput, clientAddress: string): Promise<IssuedAccessToken> {
+    const ticket = await this.throttle.take(clientAddress);
+    const outcome = await this.signIn.attempt(input.email, input.password, input.otp);
+    switch (outcome.kind) {
+      case 'refused':
+        throw invalidCredentials();
+      case 'otp_required':
+        if (outcome.reason === 'otp_missing') await this.throttle.giveBack(ticket);
+        throw otpRequired(outcome.reason);
+      case 'enrolment_required':
+        await this.throttle.giveBack(ticket);
+        throw otpEnrolmentRequired(await this.enrolment.begin(outcome.user));
+      case 'signed_in':
+        await this.throttle.giveBack(ticket);
+        return this.tokens.issueAccess(outcome.user);
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await verifyPassword(await this.decoyHash, password);
-      throw new DomainError(ErrorCode.Unauthorized, INVALID);
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.users.recordFailedLogin(user.id, this.config.auth.maxFailedLogins, this.config.auth.lockoutMinutes);
-      throw new DomainError(ErrorCode.Unauthorized, INVALID);
-    }
-    await this.users.recordSuccessfulLogin(user.id);
-    const claims: TokenClaims = { sub: user.id, role: user.role };
-    return {
-      accessToken: await this.jwt.signAsync(claims),
-      tokenType: 'Bearer' as const,
-      expiresIn: this.config.auth.tokenTtlSeconds,
-    };
   }
 
   /**
-   * The token proves who signed in; the database says who they are now, so a
-   * deactivated account or a changed role takes effect on the next request.
+   * The token proves who signed in and when; the database says who they are
+   * now: a deactivated account, a changed role, a password reset or a
+   * two-factor reset takes effect on the next request.
    */
   async authenticate(token: string): Promise<StaffUser> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new DomainError(ErrorCode.Unauthorized, 'Sign in again: the access token is missing, invalid or expired');
-    }
-    const user = await this.users.findActiveById(claims.sub);
+    const claims = await this.tokens.readAccess(token);
+    const user = await this.users.findActiveById(claims.userId);
     if (!user) throw new DomainError(ErrorCode.Unauthorized, 'Sign in again: the account is no longer active');
+    if (user.tokenVersion !== claims.tokenVersion) {
+      throw new DomainError(ErrorCode.Unauthorized, 'Sign in again: the password or two-factor sign-in of this account was changed');
+    }
     return {
       id: user.id,
       email: user.email,

@@ -14,6 +14,7 @@ import {
   CreateDepartmentDto,
   DepartmentDto,
   DepartmentListDto,
+  DepartmentStaffListDto,
   ListDepartmentsQueryDto,
   toDepartmentDto,
   UpdateDepartmentDto,
@@ -29,6 +30,14 @@ export class DepartmentsController {
   @ApiOkResponse({ type: DepartmentListDto })
   async list(@CurrentUser() user: StaffUser, @Query() query: ListDepartmentsQueryDto): Promise<DepartmentListDto> {
     return { items: (await this.departments.list(user, query.includeInactive)).map(toDepartmentDto) };
+  }
+
+  @Get(':id/staff')
+  @Staff('center', 'head')
+  @ApiOkResponse({ type: DepartmentStaffListDto })
+  @ApiNotFoundResponse({ description: 'No such active department, or not one whose staff you may list' })
+  async staff(@CurrentUser() user: StaffUser, @Param('id') id: string): Promise<DepartmentStaffListDto> {
+    return { items: await this.departments.assignableStaff(user, id) };
   }
 
   @Post()

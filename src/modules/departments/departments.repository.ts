@@ -2,9 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import type { Role } from '../users/user.entity';
+import { DEPARTMENT_ROLES } from '../users/user-rules';
 import { Department } from './department.entity';
 
 export type NewDepartment = Pick<Department, 'code' | 'nameTh' | 'nameEn'>;
+export interface DepartmentStaff {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+}
 export type DepartmentChanges = Partial<Pick<Department, 'nameTh' | 'nameEn' | 'active'>>;
 
 @Injectable()
@@ -15,6 +23,15 @@ export class DepartmentsRepository {
     const qb = this.db.getRepository(Department).createQueryBuilder('d').orderBy('d.code', 'ASC');
     if (!options.includeInactive) qb.where('d.active');
     return qb.getMany();
+  }
+
+  /** The active officers and head of a department: the people a case of theirs can be assigned to. */
+  listAssignableStaff(departmentId: string): Promise<DepartmentStaff[]> {
+    return this.db.query(
+      `SELECT id, display_name AS "displayName", email, role FROM users
+       WHERE department_id = $1 AND active AND role = ANY($2::text[]) ORDER BY role DESC, display_name, email`,
+      [departmentId, [...DEPARTMENT_ROLES]],
+    );
   }
 
   /** Null for an id that is not even shaped like a uuid, so that callers answer 404 rather than a cast error. */

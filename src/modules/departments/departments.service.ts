@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { StaffUser } from '../auth/staff-user';
 import { Department } from './department.entity';
-import { DepartmentsRepository } from './departments.repository';
+import { DepartmentsRepository, DepartmentStaff } from './departments.repository';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 
 @Injectable()
@@ -35,6 +35,18 @@ export class DepartmentsService {
     }
     await this.departments.update(id, { nameTh: dto.nameTh, nameEn: dto.nameEn, active: dto.active });
     return this.get(id);
+  }
+
+  /**
+   * Who a case can be given to in a department: for the centre, and for
+   * that department's own head; anyone else gets the same 404 as for a
+   * department that does not exist.
+   */
+  async assignableStaff(user: StaffUser, departmentId: string): Promise<DepartmentStaff[]> {
+    const department = await this.departments.findById(departmentId);
+    const mayList = user.role === 'center' || (user.role === 'head' && user.departmentId === departmentId);
+    if (!department || !department.active || !mayList) throw DomainError.notFound('Department');
+    return this.departments.listAssignableStaff(department.id);
   }
 
   /** For other modules: a department that a user or category is about to point at. */

@@ -1,21 +1,20 @@
-import { Body, Controller, Get, Header, HttpStatus, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
-import { messagesFor } from '../../common/i18n/i18n';
-import { localeFrom, pageContext } from '../../views/page-context';
+import { isLocale, Locale, messagesFor } from '../../common/i18n/i18n';
 import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
-import { validateInput } from '../../common/validation/field-errors';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { fileErrors, formErrors, FormValues } from '../../views/form-fields';
+import { fileErrors, FormValues } from '../../views/form-fields';
+import { submitForm } from '../../views/form-flow';
+import { localeFrom, pageContext } from '../../views/page-context';
 import { complaintFiledPage } from '../../views/pages/complaint-filed.page';
 import { complaintFormPage } from '../../views/pages/complaint-form.page';
 import { homePage } from '../../views/pages/home.page';
+import { privacyPage } from '../../views/pages/privacy.page';
 import { trackPage } from '../../views/pages/track.page';
-import type { FileProblem } from '../attachments/attachment-rules';
 import { readUpload } from '../attachments/multipart-upload';
 import { CaseTrackingService } from '../cases';
+import { SettingsService } from '../settings/settings.service';
 import { complaintFromForm, FileComplaintDto } from './dto/file-complaint.dto';
 import { IntakeService } from './intake.service';
 
@@ -37,26 +36,38 @@ const FORM_FIELDS = [
 @Controller()
 export class IntakePagesController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
     private readonly intake: IntakeService,
     private readonly tracking: CaseTrackingService,
   ) {}
 
+  private async context(locale: Locale, path: string, query?: Record<string, string>) {
+    return pageContext(await this.settings.site(), locale, path, query);
+  }
+
   @Get()
   @Header('Content-Type', HTML)
-  home(@Query('lang') lang?: string): string {
-    return homePage(pageContext(this.config, localeFrom(lang), '/'));
+  async home(@Query('lang') lang?: string): Promise<string> {
+    return homePage(await this.context(localeFrom(lang), '/'));
+  }
+
+  @Get('privacy')
+  @Header('Content-Type', HTML)
+  async privacy(@Query('lang') lang?: string): Promise<string> {
+    return privacyPage(await this.context(localeFrom(lang), '/privacy'));
   }
 
   @Get('complaints/new')
   @Header('Content-Type', HTML)
   async complaintForm(@Query('lang') lang?: string): Promise<string> {
-    return complaintFormPage(pageContext(this.config, localeFrom(lang), '/complaints/new'), await this.intake.listCategories());
+    return complaintFormPage(await this.context(localeFrom(lang), '/complaints/new'), await this.intake.listCategories());
   }
 
   /**
    * The form is multipart (it may carry files); a urlencoded post, from an
    * older copy of the page or a script, is still accepted without files.
+   * The language switch posts it too (`switchLang`): the form comes back in
+   * the other language with everything typed, and nothing is filed.
    */
   @Post('complaints/new')
   @PublicRateLimit()
@@ -66,56 +77,68 @@ export class IntakePagesController {
     @Body() body: Record<string, unknown> | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const upload = request.isMultipart() ? await readUpload(request, [...FORM_FIELDS, 'lang']) : null;
+    const upload = request.isMultipart() ? await readUpload(request, [...FORM_FIELDS, 'lang', 'switchLang']) : null;
     const form: Record<string, unknown> = upload?.fields ?? body ?? {};
-    const locale = localeFrom(form.lang);
-    const ctx = pageContext(this.config, locale, '/complaints/new');
+    const switching = isLocale(form.switchLang);
+    const locale = localeFrom(switching ? form.switchLang : form.lang);
+    const ctx = await this.context(locale, '/complaints/new');
     const values: FormValues = Object.fromEntries(
       FORM_FIELDS.map((f) => [f, typeof form[f] === 'string' ? (form[f] as string) : undefined]),
     );
-    const rejected = async (details: NonNullable<DomainError['details']>, problems: FileProblem[] = []) => {
-      reply.status(problems.some((p) => p.code === 'fileTooLarge') ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
-      const errors = fileErrors(problems, locale, formErrors(details, locale));
-      return complaintFormPage(ctx, await this.intake.listCategories(), values, errors, Boolean(upload?.files.length));
-    };
+    const sentFiles = Boolean(upload?.files.length);
+    const again = async (errors: Record<string, string>) =>
+      complaintFormPage(ctx, await this.intake.listCategories(), values, errors, sentFiles);
+    if (switching) return again({});
 
-    const input = await validateInput(FileComplaintDto, complaintFromForm(form));
-    // A field cut at the multipart size limit must not pass as a shorter text.
-    const textErrors = [
-      ...(input.errors ?? []),
-      ...(upload?.truncatedFields ?? []).map((field) => ({ field, code: 'maxLength', message: `${field} is too long` })),
-    ];
     // Stray fields are ignored here, as they are in a urlencoded post.
-    const checked = upload
-      ? await this.intake.checkAttachments({ ...upload, unexpectedFields: [] })
-      : { files: [], problems: [] };
-    if (textErrors.length || !input.value || !checked.files) return rejected(textErrors, checked.problems);
-    try {
-      const filed = await this.intake.fileComplaint(input.value, locale, checked.files);
-      return complaintFiledPage(ctx, {
-        ...filed,
-        emailed: Boolean(input.value.complainant.email),
-        attachments: checked.files.length,
-      });
-    } catch (err) {
-      if (err instanceof DomainError && err.code === ErrorCode.ValidationFailed && err.details) {
-        return rejected(err.details);
-      }
-      throw err;
-    }
+    const checked = upload ? await this.intake.checkAttachments({ ...upload, unexpectedFields: [] }) : { files: [], problems: [] };
+    // A field cut at the multipart size limit must not pass as a shorter text.
+    const cut = upload?.truncatedFields ?? [];
+    const errors = fileErrors(checked.problems, locale);
+    for (const field of cut) errors[field] ??= messagesFor(locale).errors.maxLength;
+    const outcome = await submitForm({
+      dto: FileComplaintDto,
+      plain: complaintFromForm(form),
+      locale,
+      problems: {
+        errors,
+        status: checked.problems.some((p) => p.code === 'fileTooLarge') ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+      },
+      act: (dto) => this.intake.fileComplaint(dto, locale, checked.files ?? []),
+      doneStatus: HttpStatus.CREATED,
+      done: (filed) =>
+        complaintFiledPage(ctx, {
+          ...filed,
+          emailed: Boolean(values['complainant.email']?.trim()),
+          attachments: checked.files?.length ?? 0,
+        }),
+      again,
+    });
+    reply.status(outcome.status);
+    return outcome.html;
   }
 
+  /** A link from an email still carries the code; the forms post it, so it stays out of the address bar and history. */
   @Get('track')
   @PublicRateLimit()
   @Header('Content-Type', HTML)
-  async track(
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Query('code') code?: string,
-    @Query('lang') lang?: string,
-  ): Promise<string> {
+  track(@Res({ passthrough: true }) reply: FastifyReply, @Query('code') code?: string, @Query('lang') lang?: string): Promise<string> {
+    return this.trackResult(reply, code, lang);
+  }
+
+  @Post('track')
+  @HttpCode(200)
+  @PublicRateLimit()
+  @Header('Content-Type', HTML)
+  trackPosted(@Res({ passthrough: true }) reply: FastifyReply, @Body() body: Record<string, unknown> | undefined): Promise<string> {
+    // The language switch re-posts the form: the code is kept and still never in the address bar.
+    return this.trackResult(reply, body?.code, isLocale(body?.switchLang) ? body?.switchLang : body?.lang);
+  }
+
+  private async trackResult(reply: FastifyReply, code: unknown, lang: unknown): Promise<string> {
     const locale = localeFrom(lang);
     const typed = typeof code === 'string' ? code.slice(0, 40) : '';
-    const ctx = pageContext(this.config, locale, '/track', typed ? { code: typed } : undefined);
+    const ctx = await this.context(locale, '/track');
     if (!typed) return trackPage(ctx, '', null);
     const texts = messagesFor(locale);
     try {

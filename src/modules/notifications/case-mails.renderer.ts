@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { tellsComplainant } from '../cases';
+import { SettingsService } from '../settings/settings.service';
 import { CaseMailsRepository } from './case-mails.repository';
 import { MailTemplates } from './mail-templates';
 import type { NoticeRenderer, OutboxNotice, RenderedNotice } from './notice';
@@ -14,6 +15,7 @@ export class CaseMailsRenderer implements NoticeRenderer, OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly templates: MailTemplates,
     private readonly rows: CaseMailsRepository,
+    private readonly settings: SettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -21,7 +23,8 @@ export class CaseMailsRenderer implements NoticeRenderer, OnModuleInit {
   }
 
   async render(n: OutboxNotice): Promise<RenderedNotice | null> {
-    const organisation = { th: this.config.organisation.nameTh, en: this.config.organisation.nameEn };
+    const org = await this.settings.get('organisation');
+    const organisation = { th: org.nameTh, en: org.nameEn };
     // The mail holds the code already, so the link may too: one tap opens the case.
     const trackUrl = (code: string) => `${this.config.publicBaseUrl}/track?code=${code}`;
     const to = n.recipient;

@@ -3,6 +3,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../../jobs/job-catalogue';
 import { CasesModule } from '../cases/cases.module';
+import { SettingsModule } from '../settings/settings.module';
 import { CaseMailsRenderer } from './case-mails.renderer';
 import { CaseMailsRepository } from './case-mails.repository';
 import { CaseNoticesSubscriber } from './case-notices.subscriber';
@@ -29,7 +30,13 @@ export class NotificationsModule implements OnApplicationShutdown {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule, AuditModule],
+      imports: [
+        TypeOrmModule.forFeature([Notification]),
+        BullModule.registerQueue({ name: QUEUES.notifications }),
+        CasesModule,
+        SettingsModule,
+        AuditModule,
+      ],
       controllers: [FailedNotificationsController],
       providers: [
         {

@@ -28,6 +28,9 @@ export interface Settings {
 export const CONTACT_CHANNELS = ['phone', 'email', 'line', 'facebook', 'website', 'address', 'complaintBox', 'officeHours'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/** The organisation as the public pages show it. */
+export type Site = Settings['organisation'] & { contact: Settings['contact'] };
+
 export type SettingsGroup = keyof Settings;
 export const SETTINGS_GROUPS: readonly SettingsGroup[] = ['organisation', 'contact', 'deadline', 'identity', 'security'];
 

@@ -7,7 +7,7 @@ import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { StaffUser } from '../auth/staff-user';
 import { UpdateSettingsDto } from './dto/settings.dto';
-import { ALWAYS_OTP_ROLES, defaultSettings, Settings, SETTINGS_GROUPS, SettingsGroup } from './settings.catalogue';
+import { ALWAYS_OTP_ROLES, defaultSettings, Settings, SETTINGS_GROUPS, SettingsGroup, Site } from './settings.catalogue';
 import { SettingsRepository } from './settings.repository';
 
 /**
@@ -44,16 +44,31 @@ export class SettingsService {
     return (await this.all())[group];
   }
 
+  /** What every page shows of the organisation: its names and contact channels. */
+  async site(): Promise<Site> {
+    const s = await this.all();
+    return { ...s.organisation, contact: s.contact };
+  }
+
+  /**
+   * The same without waiting, for an error page that must render whatever
+   * state the database is in: what this process last read, else the defaults.
+   */
+  lastKnownSite(): Site {
+    const s = this.cached?.value ?? defaultSettings(this.config);
+    return { ...s.organisation, contact: s.contact };
+  }
+
   /** Saves the groups sent, field by field over what is there, and records who changed what. */
   async update(actor: StaffUser, patch: UpdateSettingsDto): Promise<Settings> {
     const current = await this.all();
     const changed = SETTINGS_GROUPS.filter((g) => patch[g] !== undefined);
     const next = { ...current };
     for (const g of changed) {
-      // A blank optional field arrives as undefined (OptionalText) and means "clear it": saved as
-      // null, so that the environment's default does not come back from under it.
+      // Absent (undefined) leaves a field alone; a cleared one is saved as null, so that the
+      // environment's default does not come back from under it.
       const merged: Record<string, unknown> = { ...current[g] };
-      for (const [k, v] of Object.entries(patch[g] as object)) merged[k] = v === undefined ? null : v;
+      for (const [k, v] of Object.entries(patch[g] as object)) if (v !== undefined) merged[k] = v;
       (next as Record<string, unknown>)[g] = merged;
     }
     const roles = next.security.otpRequiredRoles;

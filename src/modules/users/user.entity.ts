@@ -32,6 +32,17 @@ export class User {
   @Column('timestamptz', { name: 'locked_until', nullable: true })
   lockedUntil!: Date | null;
 
+  /** Every access token carries it; raising it ends every token issued before. */
+  @Column('integer', { name: 'token_version' })
+  tokenVersion!: number;
+
+  /** Encrypted TOTP secret (see auth/otp/secret-cipher.ts); null until enrolment is confirmed. */
+  @Column('text', { name: 'otp_secret', nullable: true })
+  otpSecret!: string | null;
+
+  @Column('timestamptz', { name: 'otp_enrolled_at', nullable: true })
+  otpEnrolledAt!: Date | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
   createdAt!: Date;
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
@@ -42,5 +43,20 @@ export class UsersController {
   @ApiNotFoundResponse()
   async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.update(actor, id, dto));
+  }
+
+  @Post(':id/otp/reset')
+  @HttpCode(200)
+  @Staff('admin')
+  @ApiOperation({
+    summary: 'Reset a user’s two-factor sign-in (a lost phone)',
+    description:
+      'Removes the authenticator secret and the recovery codes and ends every token of the user; where the role ' +
+      'requires two-factor sign-in, the user sets it up again at the next sign-in. Recorded in the audit log as otp_reset.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse()
+  async resetSecondFactor(@CurrentUser() actor: StaffUser, @Param('id') id: string): Promise<UserDto> {
+    return toUserDto(await this.users.resetSecondFactor(actor, id));
   }
 }

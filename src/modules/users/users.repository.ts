@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Role, User } from './user.entity';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'displayName' | 'role' | 'departmentId'>;
@@ -24,21 +24,6 @@ export class UsersRepository {
 
   findActiveById(id: string): Promise<User | null> {
     return this.db.getRepository(User).findOneBy({ id, active: true });
-  }
-
-  /** Counts a failure and locks the account once `max` is reached; one statement, so parallel guesses cannot slip past. */
-  async recordFailedLogin(id: string, max: number, lockMinutes: number): Promise<void> {
-    await this.db.query(
-      `UPDATE users SET failed_logins = failed_logins + 1,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END,
-              updated_at = now()
-       WHERE id = $1`,
-      [id, max, lockMinutes],
-    );
-  }
-
-  async recordSuccessfulLogin(id: string): Promise<void> {
-    await this.db.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [id]);
   }
 
   /** The administration's list, ordered by email; staff counts are in the dozens, so no paging. */
@@ -69,12 +54,17 @@ export class UsersRepository {
     return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
   }
 
-  async update(id: string, changes: UserChanges): Promise<void> {
-    await this.db
+  /** `endSessions` raises the token version: every access token issued before stops working. */
+  async update(id: string, changes: UserChanges, options: { endSessions?: boolean; manager?: EntityManager } = {}): Promise<void> {
+    await (options.manager ?? this.db.manager)
       .createQueryBuilder()
       .update(User)
       // Undefined fields are skipped by TypeORM: a PATCH leaves what it does not mention.
-      .set({ ...changes, updatedAt: () => 'now()' })
+      .set({
+        ...changes,
+        ...(options.endSessions ? { tokenVersion: () => 'token_version + 1' } : {}),
+        updatedAt: () => 'now()',
+      })
       .where('id = :id', { id })
       .execute();
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldError } from '../../common/errors/domain-error';
+import { Transactions } from '../../database/transactions';
+import { OtpEnrolmentService } from '../auth/otp-enrolment.service';
 import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staff-user';
 import { AuditService } from '../audit/audit.service';
@@ -17,6 +19,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly departments: DepartmentsService,
     private readonly audit: AuditService,
+    private readonly otp: OtpEnrolmentService,
+    private readonly transactions: Transactions,
   ) {}
 
   list(filter: ListUsersQueryDto): Promise<User[]> {
@@ -54,23 +58,38 @@ export class UsersService {
     if (departmentId && (dto.departmentId !== undefined || reactivating)) {
       await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
     }
-    await this.users.update(id, {
-      displayName: dto.displayName,
-      role: dto.role,
-      departmentId: dto.departmentId,
-      active: dto.active,
-      // A reset is how an administrator lets a locked-out colleague back in.
-      ...(dto.password !== undefined
-        ? { passwordHash: await hashPassword(dto.password), failedLogins: 0, lockedUntil: null }
-        : {}),
+    const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
+    await this.transactions.run(async (tx) => {
+      await this.users.update(
+        id,
+        {
+          displayName: dto.displayName,
+          role: dto.role,
+          departmentId: dto.departmentId,
+          active: dto.active,
+          // A reset is how an administrator lets a locked-out colleague back in.
+          ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+        },
+        // Whoever held the old password may hold a token too: a new password ends them all.
+        { endSessions: passwordHash !== undefined, manager: tx.manager },
+      );
+      await this.audit.record(
+        {
+          action: 'user_update',
+          actor: { id: actor.id, role: actor.role },
+          subjectUserId: id,
+          // Which fields changed, never the password itself.
+          details: { fields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) },
+        },
+        tx,
+      );
     });
-    await this.audit.record({
-      action: 'user_update',
-      actor: { id: actor.id, role: actor.role },
-      subjectUserId: id,
-      // Which fields changed, never the password itself.
-      details: { fields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) },
-    });
+    return this.get(id);
+  }
+
+  /** A lost phone: the user sets up two-factor sign-in again at their next sign-in, and their tokens end now. */
+  async resetSecondFactor(actor: StaffUser, id: string): Promise<User> {
+    if (!(await this.users.findById(id)) || !(await this.otp.reset(actor, id))) throw DomainError.notFound('User');
     return this.get(id);
   }
 

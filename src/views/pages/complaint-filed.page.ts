@@ -2,7 +2,7 @@ import { fill, messagesFor } from '../../common/i18n/i18n';
 import { formatDate } from '../../common/time/thai-calendar';
 import { formatTrackingCode, thaiReferenceNo } from '../../modules/cases';
 import { html } from '../../common/html';
-import { href, layout, PageContext } from '../layout';
+import { layout, PageContext } from '../layout';
 
 export interface FiledView {
   trackingCode: string;
@@ -30,6 +30,10 @@ export function complaintFiledPage(ctx: PageContext, v: FiledView): string {
 </dl>
 ${v.attachments ? html`<p>${fill(m.attached, { count: String(v.attachments) })}</p>` : ''}
 ${v.emailed ? html`<p>${m.emailSent}</p>` : ''}
-<p><a class="button" href="${href(ctx, '/track', { code: v.trackingCode })}">${m.trackNow}</a></p>`,
+<form method="post" action="/track" class="link">
+  <input type="hidden" name="code" value="${v.trackingCode}">
+  ${ctx.locale !== 'th' ? html`<input type="hidden" name="lang" value="${ctx.locale}">` : ''}
+  <button type="submit" class="button">${m.trackNow}</button>
+</form>`,
   );
 }

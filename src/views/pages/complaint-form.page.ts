@@ -4,7 +4,10 @@ import { ACCEPT_ATTRIBUTE } from '../../modules/attachments/content-type';
 import { DESCRIPTION_MAX, SUBJECT_MAX } from '../../modules/cases';
 import { errorSummary, FormErrors, FormValues, textField } from '../form-fields';
 import { html, SafeHtml } from '../../common/html';
-import { layout, PageContext } from '../layout';
+import { href, layout, PageContext } from '../layout';
+
+/** The language switch submits this form, so that what was typed survives the switch. */
+export const COMPLAINT_FORM_ID = 'complaint-form';
 
 export interface CategoryOption {
   code: string;
@@ -37,12 +40,12 @@ export function complaintFormPage(
   const categoryError = errors.categoryCode;
   const consentError = errors.consent;
   return layout(
-    ctx,
+    { ...ctx, switchForm: COMPLAINT_FORM_ID },
     m.title,
     html`<h1>${m.title}</h1>
 <p>${m.intro}</p>
 ${errorSummary(m.errorSummary, errors, labels)}
-<form method="post" action="/complaints/new" enctype="multipart/form-data" novalidate>
+<form method="post" action="/complaints/new" enctype="multipart/form-data" novalidate id="${COMPLAINT_FORM_ID}">
   <input type="hidden" name="lang" value="${ctx.locale}">
   ${textField({ ...common, name: 'subject', label: m.subject, hint: m.subjectHint, required: true, maxlength: SUBJECT_MAX })}
   <div class="field${categoryError ? ' has-error' : ''}">
@@ -72,7 +75,8 @@ ${errorSummary(m.errorSummary, errors, labels)}
     <input type="checkbox" id="f-consent" name="consent" value="yes" required${
       values.consent === 'yes' ? new SafeHtml(' checked') : ''
     }${consentError ? new SafeHtml(' aria-invalid="true" aria-describedby="f-consent-error"') : ''}>
-    <label for="f-consent">${m.consent} <abbr title="${m.required}">*</abbr></label>
+    <label for="f-consent">${m.consent} <abbr title="${m.required}">*</abbr>
+      <a href="${href(ctx, '/privacy')}" target="_blank">${m.privacyLink}</a></label>
   </div>
   ${filesField(m, errors[FILES_FIELD], filesToChooseAgain)}
   <button type="submit" class="button primary">${m.submit}</button>

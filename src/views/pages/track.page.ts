@@ -5,6 +5,8 @@ import { errorSummary, textField } from '../form-fields';
 import { html } from '../../common/html';
 import { layout, PageContext } from '../layout';
 
+const TRACK_FORM_ID = 'track-form';
+
 export type TrackOutcome = { found: PublicCaseView } | { error: string } | null;
 
 export function trackPage(ctx: PageContext, code: string, outcome: TrackOutcome): string {
@@ -13,11 +15,11 @@ export function trackPage(ctx: PageContext, code: string, outcome: TrackOutcome)
   const errors: Record<string, string> = outcome && 'error' in outcome ? { code: outcome.error } : {};
   const found = outcome && 'found' in outcome ? outcome.found : null;
   return layout(
-    ctx,
+    { ...ctx, switchForm: TRACK_FORM_ID },
     m.title,
     html`<h1>${m.title}</h1>
-${errorSummary(m.title, errors, { code: m.code })}
-<form method="get" action="/track" class="inline">
+${errorSummary(m.problemTitle, errors, { code: m.code })}
+<form method="post" action="/track" class="inline" id="${TRACK_FORM_ID}">
   ${ctx.locale !== 'th' ? html`<input type="hidden" name="lang" value="${ctx.locale}">` : ''}
   ${textField({ name: 'code', label: m.code, hint: m.codeHint, required: true, requiredLabel: msgs.form.required, autocomplete: 'off', maxlength: 20, values: { code }, errors })}
   <button type="submit" class="button primary">${m.submit}</button>

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+/** A 6-digit code or a recovery code (`xxxxx-xxxxx`, spaces allowed); anything longer is no code of ours. */
+export const OTP_MAX_LENGTH = 20;
 
 export class LoginDto {
   @ApiProperty({ example: 'center@example.go.th' })
@@ -12,6 +15,17 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '492039',
+    maxLength: OTP_MAX_LENGTH,
+    description:
+      'For an account with two-factor sign-in: the current 6-digit code of its authenticator app, or one of its recovery codes (each works once)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(OTP_MAX_LENGTH)
+  otp?: string;
 }
 
 export class AccessTokenDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { RequiredText } from '../../../common/validation/decorators';
+import type { Role } from '../../users/user.entity';
 import { Department } from '../department.entity';
 import { QueryBoolean, UnlessAbsent } from '../../../common/validation/decorators';
 
@@ -60,4 +61,15 @@ export class DepartmentListDto {
 
 export function toDepartmentDto(d: Department): DepartmentDto {
   return { id: d.id, code: d.code, name: d.nameTh, nameEn: d.nameEn, active: d.active };
+}
+
+export class DepartmentStaffDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'เจ้าหน้าที่กองช่าง' }) displayName!: string;
+  @ApiProperty({ example: 'works@example.go.th' }) email!: string;
+  @ApiProperty({ enum: ['officer', 'head'] }) role!: Role;
+}
+
+export class DepartmentStaffListDto {
+  @ApiProperty({ type: [DepartmentStaffDto] }) items!: DepartmentStaffDto[];
 }

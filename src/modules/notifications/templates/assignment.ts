@@ -9,20 +9,22 @@ export interface AssignmentData {
   referenceNo: string;
   subject: string;
   departmentName: string | null;
+  departmentNameEn: string | null;
   dueAt: Date;
   organisation: { th: string; en: string };
 }
 
-/** Tells an officer or a division that a case is now theirs (or shared with them). */
+/** Tells an officer or a division that a case is now theirs (or shared with them); written for staff. */
 export function renderAssignment(d: AssignmentData, first: Locale): RenderedMail {
   return bilingual(first, (locale) => {
     const m = messagesFor(locale).mail;
     const org = locale === 'th' ? d.organisation.th : d.organisation.en;
+    const department = locale === 'th' ? d.departmentName : (d.departmentNameEn ?? d.departmentName);
     const facts: Array<[string, string]> = [
       [m.referenceNo, d.referenceNo],
       [m.subjectLabel, d.subject],
-      ...(d.departmentName ? [[m.department, d.departmentName] as [string, string]] : []),
-      [m.dueAt, formatDate(d.dueAt, locale)],
+      ...(department ? [[m.department, department] as [string, string]] : []),
+      [m.staffDueAt, formatDate(d.dueAt, locale)],
     ];
     const body = d.shared ? m.shareBody : m.assignBody;
     const signature = fill(m.staffSignature, { org });

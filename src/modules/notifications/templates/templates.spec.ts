@@ -1,4 +1,5 @@
 import { renderAcknowledgement } from './acknowledgement';
+import { renderAssignment } from './assignment';
 
 const data = {
   complainantName: 'สมชาย <ใจดี>',
@@ -32,5 +33,30 @@ describe('acknowledgement email', () => {
     const mail = renderAcknowledgement(data, 'th');
     expect(mail.html).toContain('สมชาย &lt;ใจดี&gt;');
     expect(mail.html).not.toContain('<ใจดี>');
+  });
+});
+
+describe('assignment email', () => {
+  const assignment = {
+    shared: false,
+    referenceNo: 'G-2569-000123',
+    subject: 'ไฟถนนดับ',
+    departmentName: 'กองช่าง',
+    departmentNameEn: 'Public Works Division',
+    dueAt: new Date('2026-12-06T03:00:00Z'),
+    organisation: { th: 'เทศบาลตัวอย่าง', en: 'Example Municipality' },
+  };
+
+  it('is written for staff in both languages, naming the division in each', () => {
+    const mail = renderAssignment(assignment, 'th');
+    const [thai, english] = mail.text.split('----------------------------------------');
+    expect(thai).toContain('กองช่าง');
+    expect(thai).toContain('กำหนดแจ้งผลหรือชี้แจงผู้ร้อง');
+    expect(english).toContain('Public Works Division');
+    expect(english).not.toContain('กองช่าง');
+    expect(english).toContain('Due (the 15-day deadline)');
+    // Not the citizen's wording.
+    expect(english).not.toContain('We will report back');
+    expect(english).not.toContain('Dear');
   });
 });

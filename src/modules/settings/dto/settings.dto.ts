@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OptionalText, RequiredText, UnlessAbsent } from '../../../common/validation/decorators';
+import { ClearableText, RequiredText, UnlessAbsent } from '../../../common/validation/decorators';
 import { ROLES, Role } from '../../users/user.entity';
 
 export class OrganisationSettingsDto {
@@ -23,16 +23,16 @@ export class OrganisationSettingsDto {
   @ApiPropertyOptional({ maxLength: 200 }) @UnlessAbsent() @RequiredText(200) nameEn?: string;
 }
 
-/** Blank clears a channel: the home page then leaves it out. */
+/** Blank (or null) clears a channel: the home page then leaves it out; absent leaves it as it is. */
 export class ContactSettingsDto {
-  @ApiPropertyOptional({ example: '053-123-456' }) @OptionalText(100) phone?: string;
-  @ApiPropertyOptional() @OptionalText(254) @IsEmail() email?: string;
-  @ApiPropertyOptional({ example: '@rongrian' }) @OptionalText(100) line?: string;
-  @ApiPropertyOptional({ example: 'https://facebook.com/example' }) @OptionalText(300) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) facebook?: string;
-  @ApiPropertyOptional() @OptionalText(300) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) website?: string;
-  @ApiPropertyOptional() @OptionalText(500) address?: string;
-  @ApiPropertyOptional({ description: 'Where the complaint box stands' }) @OptionalText(300) complaintBox?: string;
-  @ApiPropertyOptional({ example: 'จันทร์–ศุกร์ 08:30–16:30 น.' }) @OptionalText(200) officeHours?: string;
+  @ApiPropertyOptional({ example: '053-123-456' }) @ClearableText(100) phone?: string;
+  @ApiPropertyOptional() @ClearableText(254) @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: '@rongrian' }) @ClearableText(100) line?: string;
+  @ApiPropertyOptional({ example: 'https://facebook.com/example' }) @ClearableText(300) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) facebook?: string;
+  @ApiPropertyOptional() @ClearableText(300) @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) website?: string;
+  @ApiPropertyOptional() @ClearableText(500) address?: string;
+  @ApiPropertyOptional({ description: 'Where the complaint box stands' }) @ClearableText(300) complaintBox?: string;
+  @ApiPropertyOptional({ example: 'จันทร์–ศุกร์ 08:30–16:30 น.' }) @ClearableText(200) officeHours?: string;
 }
 
 export class DeadlineSettingsDto {

@@ -104,7 +104,7 @@ export class ListUsersQueryDto {
   active?: boolean;
 }
 
-/** What the API tells about a user: never the password hash or the sign-in failure state. */
+/** What the API tells about a user: never the password hash, the sign-in failure state or the second factor's secret. */
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'works@example.go.th' }) email!: string;
@@ -112,6 +112,7 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId!: string | null;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'Signs in with a second factor (TOTP); an administrator can reset it' }) otpEnrolled!: boolean;
 }
 
 export class UserListDto {
@@ -126,5 +127,6 @@ export function toUserDto(u: User): UserDto {
     role: u.role,
     departmentId: u.departmentId,
     active: u.active,
+    otpEnrolled: u.otpEnrolledAt !== null,
   };
 }
