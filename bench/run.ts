@@ -10,6 +10,7 @@ import { migrateDatabase } from '../src/database/migrate';
 import { seedReferenceData } from '../src/seed/seed';
 import { createHttpApp } from '../src/http-app';
 import { loadCases } from './dataset';
+import { deadlineBenchmark } from './deadlines';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 1_000_000);
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
@@ -142,6 +143,7 @@ async function main() {
 
   await app.close();
   clearInterval(sampler);
+  const deadlines = await deadlineBenchmark();
 
   const report = `# Benchmarks
 
@@ -169,7 +171,8 @@ p95 ${ms(percentile(filingTimes, 95))} ms.
 
 Peak resident memory of the benchmark process (server and load generator together):
 ${Math.round(peakRss / 2 ** 20)} MiB.
-`;
+
+${deadlines}`;
   writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), report);
   process.stdout.write(report);
 }
