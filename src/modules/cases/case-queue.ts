@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
+import { isStorableInstant } from '../../common/validation/instant';
 import type { CaseKind, CaseStatus, Channel } from './case.types';
 import { parseReferenceNo } from './reference-number';
 import type { QueueSort, QueueView } from './dto/case-queue.dto';
@@ -111,7 +112,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof value === 'string' && CURSOR_INSTANT.test(value) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+    // Shaped right is not enough: Postgres refuses a day that does not exist, or a UUID of dashes, with a 500.
+    if (typeof value === 'string' && CURSOR_INSTANT.test(value) && isStorableInstant(value) && typeof id === 'string' && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(id)) {
       return { value, id };
     }
   } catch {
