@@ -13,7 +13,7 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @PublicRateLimit()
+  @PublicRateLimit('signIn')
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or the account is locked for a while' })
   login(@Body() dto: LoginDto): Promise<AccessTokenDto> {

@@ -106,7 +106,7 @@ export class IntakePagesController {
   }
 
   @Get('track')
-  @PublicRateLimit()
+  @PublicRateLimit('tracking')
   @Header('Content-Type', HTML)
   async track(
     @Res({ passthrough: true }) reply: FastifyReply,
