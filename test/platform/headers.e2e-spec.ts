@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { bearer, STAFF } from '../support/auth';
 import { registerCase } from '../support/cases';
+import { TEST_PASSWORD } from '../support/constants';
 import { complaintBody } from '../support/factories';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 
@@ -19,25 +20,28 @@ describe('caching', () => {
     const { id } = await registerCase(t, center);
     const filed = await request(t.http).post('/api/v1/complaints').send(complaintBody()).expect(201);
     const code = filed.body.trackingCode as string;
-    const answers = [
-      filed,
-      await request(t.http).get('/api/v1/cases').set('Authorization', center).expect(200),
-      await request(t.http).get(`/api/v1/cases/${id}`).set('Authorization', center).expect(200),
-      await request(t.http).post('/api/v1/cases').set('Authorization', center).send({}).expect(400),
-      await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.center, password: 'test-password-123' }).expect(200),
-      await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.center, password: 'wrong-password' }).expect(401),
-      await request(t.http).get('/api/v1/auth/me').set('Authorization', center).expect(200),
-      await request(t.http).get(`/api/v1/complaints/track/${code}`).expect(200),
-      await request(t.http).get(`/track?code=${code}`).expect(200),
-      await request(t.http)
-        .post('/complaints/new')
-        .type('form')
-        .send({ subject: 'ไฟดับ', description: 'ไฟดับสามคืน', 'complainant.name': 'สมศรี', consent: 'yes' })
-        .expect(201),
-      await request(t.http).get('/api/v1/nothing-here').expect(404),
+    const answers: Array<[string, request.Response]> = [
+      ['filing', filed],
+      ['queue', await request(t.http).get('/api/v1/cases').set('Authorization', center).expect(200)],
+      ['case', await request(t.http).get(`/api/v1/cases/${id}`).set('Authorization', center).expect(200)],
+      ['refused registration', await request(t.http).post('/api/v1/cases').set('Authorization', center).send({}).expect(400)],
+      ['sign-in', await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.center, password: TEST_PASSWORD }).expect(200)],
+      ['failed sign-in', await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.center, password: 'wrong-password' }).expect(401)],
+      ['me', await request(t.http).get('/api/v1/auth/me').set('Authorization', center).expect(200)],
+      ['tracking API', await request(t.http).get(`/api/v1/complaints/track/${code}`).expect(200)],
+      ['tracking page', await request(t.http).get(`/track?code=${code}`).expect(200)],
+      [
+        'filed page',
+        await request(t.http)
+          .post('/complaints/new')
+          .type('form')
+          .send({ subject: 'ไฟดับ', description: 'ไฟดับสามคืน', 'complainant.name': 'สมศรี', consent: 'yes' })
+          .expect(201),
+      ],
+      ['unknown API route', await request(t.http).get('/api/v1/nothing-here').expect(404)],
     ];
-    for (const res of answers) {
-      expect({ url: res.req.path, cacheControl: res.headers['cache-control'] }).toEqual({ url: res.req.path, cacheControl: 'no-store' });
+    for (const [what, res] of answers) {
+      expect({ what, cacheControl: res.headers['cache-control'] }).toEqual({ what, cacheControl: 'no-store' });
     }
   });
 
