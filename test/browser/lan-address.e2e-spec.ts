@@ -33,8 +33,9 @@ describe('the complaint form over plain http on an intranet name', () => {
     const stylesheet = page.waitForResponse((r) => r.url().endsWith('/assets/app.css'), { timeout: 10_000 });
     await page.goto(`${base}/complaints/new`);
     expect((await stylesheet).url()).toBe(`${base}/assets/app.css`);
-    // A string, evaluated in the page: the DOM's types are not this project's.
-    const headerColour = await page.locator('header.site').evaluate('(el) => getComputedStyle(el).backgroundColor');
+    // Runs in the page, whose global has getComputedStyle; the DOM's types are not this project's.
+    type Styled = { getComputedStyle(el: unknown): { backgroundColor: string } };
+    const headerColour = await page.locator('header.site').evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).backgroundColor);
     expect(headerColour).toBe('rgb(11, 83, 148)');
 
     await page.getByRole('textbox', { name: /^เรื่อง/ }).fill('ท่อระบายน้ำอุดตัน');
