@@ -5,7 +5,6 @@ import { closeOnSignals } from './common/lifecycle/graceful-shutdown';
 import { bootLogger } from './common/logging/boot-logger';
 import { loadConfigOrExit } from './config/app-config';
 import { checkDatabase } from './database/preflight';
-import { createHttpApp } from './http-app';
 
 const HOST = '0.0.0.0';
 
@@ -17,6 +16,8 @@ async function bootstrap() {
     log.fatal(problem.where, problem.message);
     process.exit(1);
   }
+  // Loaded once the database is known to be ready: a start that cannot work fails before loading every module.
+  const { createHttpApp } = await import('./http-app');
   const app = await createHttpApp(boot);
   const fastify = app.getHttpAdapter().getInstance();
   closeOnSignals({

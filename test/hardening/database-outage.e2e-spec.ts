@@ -18,7 +18,7 @@ async function timed(send: () => Promise<request.Response>): Promise<{ res: requ
 }
 
 describe('with Postgres stopped or frozen, requests get a fast 503 and recover', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(90_000);
   let pg: OwnPostgres;
   let t: TestApp;
 

@@ -101,13 +101,19 @@ describe('no JSON body costs more than its size', () => {
     const slowest: Array<[string, number, number]> = [];
     for (const url of PUBLIC_JSON_ENDPOINTS) {
       for (const [name, body] of bodies) {
-        const histogram = monitorEventLoopDelay({ resolution: 5 });
-        histogram.enable();
-        const res = await post(url, body);
-        // A delay is recorded when the sampling timer finally runs, after the block: let it run before reading.
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        histogram.disable();
-        slowest.push([`${url}: ${name}`, res.statusCode, histogram.max / 1e6]);
+        // The least delay over three tries: a body that blocks the loop does so every time, while
+        // other processes on a busy machine only delay one try or another.
+        let best: [number, number] = [0, Infinity];
+        for (let attempt = 0; attempt < 3 && best[1] >= 200; attempt++) {
+          const histogram = monitorEventLoopDelay({ resolution: 5 });
+          histogram.enable();
+          const res = await post(url, body);
+          // A delay is recorded when the sampling timer finally runs, after the block: let it run before reading.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          histogram.disable();
+          if (histogram.max / 1e6 < best[1]) best = [res.statusCode, histogram.max / 1e6];
+        }
+        slowest.push([`${url}: ${name}`, ...best]);
       }
     }
     // Listed with their figures when one fails: a 5xx, a 2xx, or a delay of 200 ms or more.

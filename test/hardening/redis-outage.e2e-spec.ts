@@ -91,7 +91,7 @@ describe('with Redis away, the server logs one JSON line per outage and still st
 });
 
 describe('SIGTERM lets the requests in flight finish', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(90_000);
   let redis: OwnRedis;
   let database: string;
   let server: ServerProcess;

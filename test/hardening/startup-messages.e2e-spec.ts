@@ -11,7 +11,7 @@ async function refusedStart(entry: 'main' | 'worker', env: Record<string, string
   try {
     const code = await Promise.race([
       server.exited,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('still running after 40 s')), 40_000).unref()),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('still running after 60 s')), 60_000).unref()),
     ]);
     return { code, lines: server.logLines(), stderr: server.stderr.filter((l) => l.trim()) };
   } finally {
@@ -20,7 +20,7 @@ async function refusedStart(entry: 'main' | 'worker', env: Record<string, string
 }
 
 describe('a start that cannot work says why in one JSON line', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(120_000);
 
   it('before the database exists: run npm run migrate', async () => {
     const missing = `${DB_PREFIX}_missing_${randomUUID().slice(0, 8)}`;
