@@ -38,7 +38,8 @@ function createRateLimiter(config: AppConfig, redisUrl: string, outages: RedisOu
     connectTimeout: 2000,
     // While Redis is away a request must not wait for it: commands fail at once, and the limiter lets the request through.
     enableOfflineQueue: false,
-    commandTimeout: 500,
+    // A frozen Redis costs a public request this much at most; much less, and a busy but healthy Redis would let requests through.
+    commandTimeout: 1_500,
     maxRetriesPerRequest: 1,
   });
   outages.watchClient(redis);
