@@ -31,6 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     SMTP_URL: 'smtp://127.0.0.1:1',
     PUBLIC_BASE_URL: 'http://rongrian.test',
     PUBLIC_RATE_LIMIT: '0',
+    TRACKING_RATE_LIMIT: '0',
     MAIL_RETRY_DELAY_MS: '100',
     MAIL_MAX_ATTEMPTS: '5',
     LOG_LEVEL: 'silent',

@@ -125,7 +125,7 @@ export class IntakePagesController {
 
   /** A link from an email still carries the code; the forms post it, so it stays out of the address bar and history. */
   @Get('track')
-  @PublicRateLimit()
+  @PublicRateLimit('tracking')
   @Header('Content-Type', HTML)
   track(@Res({ passthrough: true }) reply: FastifyReply, @Query('code') code?: string, @Query('lang') lang?: string): Promise<string> {
     return this.trackResult(reply, code, lang);
@@ -133,7 +133,7 @@ export class IntakePagesController {
 
   @Post('track')
   @HttpCode(200)
-  @PublicRateLimit()
+  @PublicRateLimit('tracking')
   @Header('Content-Type', HTML)
   trackPosted(@Res({ passthrough: true }) reply: FastifyReply, @Body() body: Record<string, unknown> | undefined): Promise<string> {
     // The language switch re-posts the form: the code is kept and still never in the address bar.
