@@ -39,6 +39,7 @@ module.exports = {
       // Service-level tests (services against the real databases, no HTTP) share the e2e set-up.
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.service-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };
