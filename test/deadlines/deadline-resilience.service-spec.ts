@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { appRedisPrefix } from '../support/redis-keys';
 import { DeadlineDigest } from '../../src/modules/deadlines/deadline-digest.service';
 import { timerJobId } from '../../src/modules/deadlines/deadline-plan';
 import { STAFF } from '../support/auth';
@@ -30,7 +30,7 @@ describe('deadline timers when processes stop, mail servers fail and workers com
 
   it('a timer set before the worker stopped fires after it starts again', async () => {
     smtp = await new SmtpSink().start();
-    const prefix = `rongrian-test-${randomUUID()}`;
+    const prefix = appRedisPrefix();
     const first = await start({ SMTP_URL: smtp.url, REDIS_PREFIX: prefix });
     await resetCases(first.db);
     // Due four seconds from now, on a real delayed job.
@@ -67,7 +67,7 @@ describe('deadline timers when processes stop, mail servers fail and workers com
 
   it('two workers on one Redis and one database deliver each notice once', async () => {
     smtp = await new SmtpSink().start();
-    const prefix = `rongrian-test-${randomUUID()}`;
+    const prefix = appRedisPrefix();
     const a = await start({ SMTP_URL: smtp.url, REDIS_PREFIX: prefix });
     const b = await start({ SMTP_URL: smtp.url, REDIS_PREFIX: prefix });
     await resetCases(a.db);

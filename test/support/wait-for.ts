@@ -5,7 +5,7 @@
  */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
-  { timeoutMs = 10_000, intervalMs = 50, what = 'condition' as string | (() => string) } = {},
+  { timeoutMs = 30_000, intervalMs = 50, what = 'condition' as string | (() => string) } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
