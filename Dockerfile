@@ -22,6 +22,7 @@ COPY public ./public
 RUN mkdir -p /app/var/attachments && chown -R node:node /app/var
 USER node
 EXPOSE 3000
+# Asks the port the server was told to use (PORT), not the default.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
-  CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/src/main.js"]

@@ -19,7 +19,8 @@ const transform = {
 };
 
 module.exports = {
-  testTimeout: 30_000,
+  // A bound, never a target: on a loaded machine an app start can take a while; speed lives in the benchmarks.
+  testTimeout: 120_000,
   maxWorkers: 2,
   projects: [
     {
@@ -39,6 +40,7 @@ module.exports = {
       // Service-level tests (services against the real databases, no HTTP) share the e2e set-up.
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.service-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };

@@ -14,6 +14,7 @@ import { createHttpApp } from '../src/http-app';
 import { loadCases } from './dataset';
 import { benchSummary, summaryTable } from './summary';
 import { fiscalYearOf } from '../src/common/time/thai-calendar';
+import { deadlineBenchmark } from './deadlines';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 1_000_000);
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
@@ -167,6 +168,7 @@ async function main() {
   });
   const summaryResults = await benchSummary(url, PASSWORD, fiscalYear);
   clearInterval(sampler);
+  const deadlines = await deadlineBenchmark();
 
   const report = `# Benchmarks
 
@@ -205,7 +207,8 @@ ${summaryTable(summaryResults)}
 
 Peak resident memory of the benchmark process (server and load generator together):
 ${Math.round(peakRss / 2 ** 20)} MiB.
-`;
+
+${deadlines}`;
   writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), report);
   process.stdout.write(report);
 }

@@ -5,6 +5,7 @@ import { CaseStatusCounts1763750300000 } from './1763750300000-case-status-count
 import { SettingsAndAudit1764400000000 } from './1764400000000-settings-and-audit';
 import { CaseFactsAndOutboxKeys1764400100000 } from './1764400100000-case-facts-and-outbox-keys';
 import { SignInHardening1764500000000 } from './1764500000000-sign-in-hardening';
+import { Deadlines1764700000000 } from './1764700000000-deadlines';
 import { ReportRollups1764800000000 } from './1764800000000-report-rollups';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
@@ -16,5 +17,6 @@ export const migrations = [
   SettingsAndAudit1764400000000,
   CaseFactsAndOutboxKeys1764400100000,
   SignInHardening1764500000000,
+  Deadlines1764700000000,
   ReportRollups1764800000000,
 ];

@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CategoriesModule } from './modules/categories/categories.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
@@ -48,6 +49,7 @@ export class AppModule {
         BullModule.forRoot({ connection: redisOptionsFromUrl(secrets.redisUrl), prefix: config.redisPrefix }),
         AuthModule.forRoot({ tokenSecret: secrets.authTokenSecret, redisUrl: secrets.redisUrl }),
         NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
+        DeadlinesModule.forRoot({ workers: options.workers }),
         AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),
         DepartmentsModule,
         CategoriesModule,

@@ -1,8 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { HttpException, HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,20 +9,52 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { SettingsService } from './modules/settings/settings.service';
+import { useBoundedBodyParsers } from './common/http/body-parsers';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { projectRoot } from './common/http/project-root';
+import { useRateLimits } from './common/http/rate-limit.hook';
+import { RateLimiter } from './common/http/rate-limiter';
+import { helmetOptions, useNoStoreByDefault } from './common/http/security-headers';
 import { requestIdFor } from './common/logging/logger.options';
+import { RedisOutageLog, redisTarget } from './common/redis/redis-outage-log';
 import { redisOptionsFromUrl } from './common/redis/redis-options';
+import { watchBullMq } from './common/redis/watch-bullmq';
 import { errorPages } from './views/error-page';
 import { createValidationPipe } from './common/validation/validation.pipe';
-import { BootConfig } from './config/app-config';
+import { AppConfig, BootConfig } from './config/app-config';
 import { Clock } from './common/time/clock';
 import { MULTIPART_LIMITS } from './modules/attachments/attachment-rules';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+const ASSETS_PREFIX = '/assets/';
 const PUBLIC_DIR = join(projectRoot(), 'public');
+const RATE_WINDOW_MS = 60_000;
 
-/** The HTTP application, fully configured but not listening: main.ts and the tests share it. */
+/** The per-client budgets in Redis, when any is on; their client reports to the outage log. */
+function createRateLimiter(config: AppConfig, redisUrl: string, outages: RedisOutageLog): { limiter: RateLimiter; redis: Redis } | null {
+  const { public: publicMax, tracking } = config.rateLimits;
+  if (!publicMax && !tracking) return null;
+  const redis = new Redis({
+    ...redisOptionsFromUrl(redisUrl),
+    connectTimeout: 2000,
+    // While Redis is away a request must not wait for it: commands fail at once, and the limiter lets the request through.
+    enableOfflineQueue: false,
+    // A frozen Redis costs a public request this much at most; much less, and a busy but healthy Redis would let requests through.
+    commandTimeout: 1_500,
+    maxRetriesPerRequest: 1,
+  });
+  outages.watchClient(redis);
+  const limiter = new RateLimiter(redis, config.redisPrefix, {
+    public: { max: publicMax, windowMs: RATE_WINDOW_MS },
+    tracking: { max: tracking, windowMs: RATE_WINDOW_MS },
+  });
+  return { limiter, redis };
+}
+
+/**
+ * The HTTP application, fully configured and initialised but not listening:
+ * main.ts and the tests share it. Signals are main.ts's to handle.
+ */
 export async function createHttpApp(boot: BootConfig, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> {
   const { config, secrets } = boot;
   const adapter = new FastifyAdapter({
@@ -37,51 +67,28 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(boot, { workers: config.workersEnabled, clock: options.clock }),
     adapter,
-    { bufferLogs: true },
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI's bundle needs inline styles; nothing else here does.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
+  useBoundedBodyParsers(fastify, BODY_LIMIT_BYTES);
+
+  await app.register(fastifyHelmet, helmetOptions(config.publicBaseUrl));
+  useNoStoreByDefault(fastify, ASSETS_PREFIX);
   // Multipart bodies (attachments) are parsed as they stream, within these
   // limits; BODY_LIMIT_BYTES still bounds JSON and urlencoded bodies.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: ASSETS_PREFIX, decorateReply: false, maxAge: '1h' });
 
-  if (config.publicRateLimit > 0) {
-    const redis = new Redis({ ...redisOptionsFromUrl(secrets.redisUrl), connectTimeout: 2000, maxRetriesPerRequest: 1 });
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-      redis.disconnect();
-    });
-    await app.register(fastifyRateLimit, {
-      global: false,
-      max: config.publicRateLimit,
-      timeWindow: 60_000,
-      redis,
-      nameSpace: `${config.redisPrefix}:rate-limit:`,
-      // A Redis hiccup must not turn away a citizen's complaint.
-      skipOnError: true,
-      // Thrown from a hook, it still passes through Nest's filter like every other error.
-      errorResponseBuilder: (_req, ctx) =>
-        new HttpException(`Rate limit reached; retry in ${Math.ceil(ctx.ttl / 1000)} s`, HttpStatus.TOO_MANY_REQUESTS),
+  const outages = new RedisOutageLog(redisTarget(secrets.redisUrl));
+  const rateLimits = createRateLimiter(config, secrets.redisUrl, outages);
+  if (rateLimits) {
+    useRateLimits(fastify, rateLimits.limiter);
+    fastify.addHook('onClose', async () => {
+      rateLimits.redis.disconnect();
     });
   }
 
@@ -100,5 +107,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+  await app.init();
+  watchBullMq(app, outages);
   return app;
 }

@@ -7,13 +7,15 @@ describe('loadConfig', () => {
     expect(secrets.redisUrl).toBe('redis://localhost:6379');
     expect(secrets.smtpUrl).toBe('smtp://localhost:1025');
     expect(config.port).toBe(3000);
-    expect(config.publicRateLimit).toBe(30);
+    expect(config.rateLimits).toEqual({ public: 30, tracking: 10 });
     expect(config.auth.signInRateLimit).toBe(10);
+    expect(config.database).toEqual({ connectTimeoutMs: 5000, statementTimeoutMs: 15000, lockTimeoutMs: 10000, idleInTransactionTimeoutMs: 30000 });
+    expect(config.shutdownTimeoutMs).toBe(10000);
   });
 
   it('reads numbers and switches from strings', () => {
     const c = loadConfig({ PORT: '8080', PUBLIC_RATE_LIMIT: '0', WORKERS_ENABLED: 'false', TRUST_PROXY: '1' }).config;
-    expect(c).toMatchObject({ port: 8080, publicRateLimit: 0, workersEnabled: false, trustProxy: true });
+    expect(c).toMatchObject({ port: 8080, rateLimits: { public: 0 }, workersEnabled: false, trustProxy: true });
   });
 
   it('treats an empty variable as unset', () => {
@@ -23,6 +25,8 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', 'eighty'],
     ['PUBLIC_RATE_LIMIT', '-1'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '0'],
+    ['SHUTDOWN_TIMEOUT_MS', '10s'],
     ['DATABASE_URL', 'mysql://localhost/x'],
     ['SMTP_URL', 'localhost:25'],
     ['PUBLIC_BASE_URL', 'not a url'],

@@ -61,11 +61,20 @@ export class Environment {
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
-  /** Requests per minute per client on public endpoints; 0 turns limiting off. */
+  /** Requests per minute per client across all public endpoints together; 0 turns this budget off. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   PUBLIC_RATE_LIMIT = 30;
+
+  /**
+   * Tracking-code lookups per minute per client (API and page), on top of
+   * PUBLIC_RATE_LIMIT: guessing codes is the threat. 0 turns it off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TRACKING_RATE_LIMIT = 10;
 
   /** Trust X-Forwarded-For from a reverse proxy (needed for per-client rate limits behind one). */
   @Transform(toBool)
@@ -88,6 +97,41 @@ export class Environment {
   @IsString()
   @MinLength(1)
   METRICS_HOST = '127.0.0.1';
+
+  /** How long to wait for a Postgres connection (new, or free in the pool) before answering 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** Longest a statement may run; the server cancels it, and the client gives up soon after if the server is frozen. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
+
+  /** Longest a statement waits for a row or table lock. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_LOCK_TIMEOUT_MS = 10_000;
+
+  /** A transaction left idle this long is ended by the server, releasing its locks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+  /** After SIGTERM or SIGINT: in-flight requests finish, then everything closes; past this the process exits anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
 
   @Transform(toInt)
   @IsInt()
@@ -220,17 +264,28 @@ export interface AppConfig {
   redisPrefix: string;
   mail: { from: string; maxAttempts: number; retryDelayMs: number };
   publicBaseUrl: string;
-  publicRateLimit: number;
+  /** Requests per minute per client for each budget; 0 turns a budget off. */
+  rateLimits: { public: number; tracking: number };
   trustProxy: boolean;
   workersEnabled: boolean;
   metrics: { port: number; host: string };
   logLevel: string;
+  database: DatabaseTimeouts;
+  shutdownTimeoutMs: number;
   organisation: { nameTh: string; nameEn: string; phone?: string; email?: string; address?: string };
   auth: { tokenTtlSeconds: number; maxFailedLogins: number; lockoutMinutes: number; signInRateLimit: number };
   attachments:
     | { driver: 'local'; dir: string }
     | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string };
   reports: { chromiumPath: string };
+}
+
+/** Bounds on every wait for Postgres, so that a stopped or frozen server costs a request seconds, not minutes. */
+export interface DatabaseTimeouts {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
 }
 
 /** One AES-256-GCM key of the whistleblower identity vault. */
@@ -345,11 +400,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
     redisPrefix: e.REDIS_PREFIX,
     mail: { from: e.MAIL_FROM, maxAttempts: e.MAIL_MAX_ATTEMPTS, retryDelayMs: e.MAIL_RETRY_DELAY_MS },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-    publicRateLimit: e.PUBLIC_RATE_LIMIT,
+    rateLimits: { public: e.PUBLIC_RATE_LIMIT, tracking: e.TRACKING_RATE_LIMIT },
     trustProxy: e.TRUST_PROXY,
     workersEnabled: e.WORKERS_ENABLED,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     logLevel: e.LOG_LEVEL,
+    database: {
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     organisation: {
       nameTh: e.ORG_NAME_TH,
       nameEn: e.ORG_NAME_EN,

@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source';
 import { Transactions } from './transactions';
 
@@ -15,8 +17,16 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        // Few retries: a missing database should stop the start, loudly, not stall it.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true, retryAttempts: 3, retryDelay: 2000 }),
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          // Few retries: a missing database should stop the start, loudly, not stall it.
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(databaseUrl, config.database),
+            autoLoadEntities: true,
+            retryAttempts: 3,
+            retryDelay: 2000,
+          }),
+        }),
       ],
       providers: [Transactions],
       exports: [Transactions],

@@ -2,10 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { JobName } from './job-catalogue';
 
-export interface Schedule {
-  name: JobName;
-  everyMs: number;
-}
+/** Every so many milliseconds, or on a cron pattern in a time zone (the 08:00 Bangkok digest). */
+export type Schedule = { name: JobName; everyMs: number } | { name: JobName; pattern: string; tz: string };
 
 /**
  * How often a worker makes sure its repeating jobs still exist. A Redis
@@ -44,7 +42,7 @@ export class Schedules {
       for (const s of this.schedules) {
         await this.queue.upsertJobScheduler(
           s.name,
-          { every: s.everyMs },
+          'everyMs' in s ? { every: s.everyMs } : { pattern: s.pattern, tz: s.tz },
           { name: s.name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
         );
       }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { AttachmentsRepository } from '../../src/modules/attachments/attachments.repository';
+import { ATTACHMENT_STORAGE, AttachmentStorage } from '../../src/modules/attachments/storage/attachment-storage';
 import { staffTokens } from '../support/auth';
 import { complaintBody } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -201,15 +202,56 @@ describe('attachments on a case (staff)', () => {
     expect(await stored()).toEqual({ rows: 1, objects: 1 });
   });
 
-  it('lets executives read but not upload, and administrators do neither', async () => {
+  it('lets executives see the list but neither download nor upload, and administrators do none of it', async () => {
     const id = await caseIn();
-    await request(t.http).get(`/api/v1/cases/${id}/attachments`).set('Authorization', tokens.executive).expect(200);
+    const up = await request(t.http)
+      .post(`/api/v1/cases/${id}/attachments`)
+      .set('Authorization', tokens.works)
+      .attach('files', sample.png(), 'บัตรประชาชนผู้ร้อง.png')
+      .expect(201);
+    const list = await request(t.http).get(`/api/v1/cases/${id}/attachments`).set('Authorization', tokens.executive).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    const download = await request(t.http)
+      .get(`/api/v1/cases/${id}/attachments/${up.body.items[0].id}`)
+      .set('Authorization', tokens.executive)
+      .expect(403);
+    expect(download.headers['content-disposition']).toBeUndefined();
+    expect(download.body).toMatchObject({ statusCode: 403 });
     for (const who of ['executive', 'admin'] as const) {
       await request(t.http)
         .post(`/api/v1/cases/${id}/attachments`)
         .set('Authorization', tokens[who])
         .attach('files', sample.png(), 'a.png')
         .expect(403);
+    }
+    // The centre, which works the case, still downloads it.
+    await request(t.http)
+      .get(`/api/v1/cases/${id}/attachments/${up.body.items[0].id}`)
+      .set('Authorization', tokens.center)
+      .expect(200)
+      .expect('Cache-Control', 'private, no-store')
+      .expect('X-Content-Type-Options', 'nosniff');
+    expect(await stored()).toEqual({ rows: 1, objects: 1 });
+  });
+
+  it('answers 500, not a client error, when storage cannot take a file, removing the files it took', async () => {
+    const id = await caseIn();
+    const storage = t.app.get<AttachmentStorage>(ATTACHMENT_STORAGE);
+    const put = storage.put.bind(storage);
+    const spy = jest
+      .spyOn(storage, 'put')
+      .mockImplementationOnce(put)
+      .mockImplementationOnce(() => Promise.reject(new Error('no space left on device')));
+    try {
+      const res = await request(t.http)
+        .post(`/api/v1/cases/${id}/attachments`)
+        .set('Authorization', tokens.center)
+        .attach('files', sample.png(), 'a.png')
+        .attach('files', sample.pdf(), 'b.pdf')
+        .expect(500);
+      expect(JSON.stringify(res.body)).not.toContain('no space left');
+    } finally {
+      spy.mockRestore();
     }
     expect(await stored()).toEqual({ rows: 0, objects: 0 });
   });

@@ -25,7 +25,7 @@ describe('the per-client limit on sign-in', () => {
   });
 
   it('stays on with the public limiter off, and answers 429 with Retry-After once a client spent its failures', async () => {
-    expect(t.config.publicRateLimit).toBe(0);
+    expect(t.config.rateLimits.public).toBe(0);
     const victims = await Promise.all([accounts.create(), accounts.create(), accounts.create(), accounts.create()]);
     for (const v of victims.slice(0, 3)) await login(t, { email: v.email, password: 'guess' }, A).expect(401);
 

@@ -4,10 +4,10 @@ import { migrateDatabase } from '../../src/database/migrate';
 import { migrations } from '../../migrations';
 import { seedReferenceData } from '../../src/seed/seed';
 import { DEPARTMENTS, SEED_USERS } from '../../src/seed/seed-data';
-import { databaseUrl, withServer } from '../support/databases';
+import { databaseUrl, DB_PREFIX, withServer } from '../support/databases';
 
 describe('migrate and seed', () => {
-  const name = `rongrian_test_fresh_${process.pid}`;
+  const name = `${DB_PREFIX}_fresh_${process.pid}`;
   const url = databaseUrl(name);
 
   afterAll(() => withServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));

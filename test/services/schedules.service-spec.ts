@@ -1,13 +1,11 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { Schedules } from '../../src/jobs/schedules';
+import { appRedisPrefix, TEST_REDIS_URL as REDIS_URL, unlinkNamespace } from '../support/redis-keys';
 import { waitFor } from '../support/wait-for';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
 describe('repeating jobs survive an emptied Redis', () => {
-  const prefix = `rongrian-test-${randomUUID()}`;
+  const prefix = appRedisPrefix();
   let redis: Redis;
   let queue: Queue;
   let schedules: Schedules;
@@ -24,10 +22,8 @@ describe('repeating jobs survive an emptied Redis', () => {
     redis.disconnect();
   });
 
-  const wipe = async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-  };
+  // Redis emptied under the worker, as FLUSHALL would, but only this test's keys: the server is shared.
+  const wipe = () => unlinkNamespace(`${prefix}:`);
 
   it('puts the scheduler back on its own after the keys vanish, without a restart', async () => {
     schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: 300_000 }], 200);

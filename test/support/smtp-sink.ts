@@ -39,13 +39,46 @@ export class SmtpSink {
     return this.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
   }
 
+  /** For an address that gets one mail; where more are due, wait for all of them with `waitForExactly`. */
   waitForMail(address: string, timeoutMs = 10_000): Promise<ParsedMail> {
     return waitFor(() => this.to(address)[0], { timeoutMs, what: `mail to ${address}` });
+  }
+
+  /**
+   * Waits until as many mails as `subjects` reached `address`, then requires
+   * exactly those subjects and returns the mails in the order asked. Arrival
+   * order means nothing (the queue sends several at once), and waiting for
+   * "at least N" before looking at mail N+1 is what made tests flaky under load.
+   */
+  waitForExactly(address: string, subjects: string[], timeoutMs = 10_000): Promise<ParsedMail[]> {
+    const mismatch = () =>
+      `expected ${JSON.stringify([...subjects].sort())}, received ${JSON.stringify(this.to(address).map((m) => m.subject).sort())}`;
+    const probe = () => {
+      const mails = this.to(address);
+      if (mails.length < subjects.length) return undefined;
+      // From here on no later mail can make it right: fail now rather than at the timeout.
+      const ordered = mails.length === subjects.length ? inOrderOf(subjects, mails) : undefined;
+      if (!ordered) throw new Error(`mails to ${address}: ${mismatch()}`);
+      return ordered;
+    };
+    return waitFor(probe, { timeoutMs, what: () => `${subjects.length} mails to ${address}: ${mismatch()}` });
   }
 
   async stop(): Promise<void> {
     if (this.server) await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
+}
+
+/** The mails matched one to one with `subjects`, in that order; undefined unless every subject has its own mail. */
+function inOrderOf(subjects: string[], mails: ParsedMail[]): ParsedMail[] | undefined {
+  const left = [...mails];
+  const ordered: ParsedMail[] = [];
+  for (const subject of subjects) {
+    const i = left.findIndex((m) => m.subject === subject);
+    if (i < 0) return undefined;
+    ordered.push(...left.splice(i, 1));
+  }
+  return ordered;
 }
 
 /** A loopback port that nothing listens on (yet). */

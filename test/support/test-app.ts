@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Clock, ManualClock } from '../../src/common/time/clock';
 import { createHttpApp } from '../../src/http-app';
 import { databaseUrl, workerDatabaseName } from './databases';
+import { appRedisPrefix, TEST_REDIS_URL } from './redis-keys';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -20,17 +20,19 @@ export interface TestApp {
 
 /**
  * The real application (same factory as main.ts) on this worker's database
- * and its own Redis namespace, with quick mail retries for the tests.
+ * and its own Redis namespace inside the run's (which the teardown removes),
+ * with quick mail retries for the tests.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { clock?: ManualClock } = {}): Promise<TestApp> {
   const boot = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(workerDatabaseName()),
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `rongrian-test-${randomUUID()}`,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: appRedisPrefix(),
     SMTP_URL: 'smtp://127.0.0.1:1',
     PUBLIC_BASE_URL: 'http://rongrian.test',
     PUBLIC_RATE_LIMIT: '0',
+    TRACKING_RATE_LIMIT: '0',
     MAIL_RETRY_DELAY_MS: '100',
     MAIL_MAX_ATTEMPTS: '5',
     LOG_LEVEL: 'silent',

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { ManualClock } from '../../src/common/time/clock';
 import { loadConfig } from '../../src/config/app-config';
 import type { StaffUser } from '../../src/modules/auth/staff-user';
 import { databaseUrl, workerDatabaseName } from './databases';
+import { appRedisPrefix, TEST_REDIS_URL } from './redis-keys';
 
 export interface TestContext {
   app: INestApplicationContext;
@@ -32,8 +32,8 @@ export async function startTestContext(
   const boot = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(workerDatabaseName()),
-    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `rongrian-test-${randomUUID()}`,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: appRedisPrefix(),
     SMTP_URL: 'smtp://127.0.0.1:1',
     PUBLIC_BASE_URL: 'http://rongrian.test',
     LOG_LEVEL: 'silent',

@@ -2,6 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, ErrorCode, FieldError } from '../errors/domain-error';
+import { isDataException, isDependencyUnavailable } from '../errors/infrastructure-errors';
+
+/** How long a client should wait before retrying when Postgres or Redis is away. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
@@ -18,6 +22,7 @@ export interface ErrorBody {
   message: string;
   code?: string;
   details?: FieldError[];
+  detailsOmitted?: number;
 }
 
 /** How a browser's request gets an error page instead of JSON; the views supply it. */
@@ -37,14 +42,19 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      // One line, not a stack: during an outage every request fails the same way.
+      this.logger.warn(`dependency unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500 || isDataException(exception)) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (this.pages?.wantsPage(request)) {
       reply.status(body.statusCode).type('text/html; charset=utf-8').send(this.pages.render(request, body.statusCode));
       return;
     }
-    reply.status(body.statusCode).send(body);
+    // Set explicitly: a page route has already declared text/html, which an object body cannot be sent as.
+    reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -67,6 +77,12 @@ export class HttpErrorFilter implements ExceptionFilter {
           ? ((res as { message: string[] }).message).join('; ')
           : String((res as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+    }
+    if (isDependencyUnavailable(exception)) {
+      return { statusCode: 503, error: 'Service Unavailable', message: 'A service this request needs is unavailable; retry shortly' };
+    }
+    if (isDataException(exception)) {
+      return { statusCode: 400, error: 'Bad Request', message: 'A value in the request is out of range or malformed' };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }

@@ -1,7 +1,23 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 
 /**
- * Marks a public endpoint for the per-client limit (PUBLIC_RATE_LIMIT per
- * minute, set where the plugin is registered). Without the plugin it is inert.
+ * The stricter budgets, each for an endpoint where guessing is the threat:
+ * tracking codes (API and page). Each has its own setting and stays on when
+ * PUBLIC_RATE_LIMIT is 0. (Staff sign-in has its own limit in the auth
+ * module, which counts failed attempts only.)
  */
-export const PublicRateLimit = () => RouteConfig({ rateLimit: {} });
+export const NAMED_BUDGETS = ['tracking'] as const;
+export type NamedBudget = (typeof NAMED_BUDGETS)[number];
+export type RateBudget = 'public' | NamedBudget;
+
+/** Where the budgets of a route are kept in its Fastify route config, for the rate-limit hook. */
+export const RATE_BUDGETS_KEY = 'rateBudgets';
+
+/**
+ * Marks a public endpoint: each request spends one unit of the client's
+ * public budget, shared by every public endpoint (PUBLIC_RATE_LIMIT a
+ * minute in all), and one of the named budget if given, e.g.
+ * `@PublicRateLimit('tracking')`. Without the hook (http-app.ts) it is inert.
+ */
+export const PublicRateLimit = (budget?: NamedBudget) =>
+  RouteConfig({ [RATE_BUDGETS_KEY]: budget ? ['public', budget] : ['public'] });

@@ -77,6 +77,7 @@ export const en: Shape<Messages> = {
     errorSummary: 'Please correct the following',
   },
   errors: {
+    required: 'Please fill in this field',
     isNotEmpty: 'Please fill in this field',
     isDefined: 'Please fill in this field',
     maxLength: 'This text is too long',

@@ -77,6 +77,7 @@ export const th = {
     errorSummary: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
   },
   errors: {
+    required: 'กรุณากรอกช่องนี้',
     isNotEmpty: 'กรุณากรอกช่องนี้',
     isDefined: 'กรุณากรอกช่องนี้',
     maxLength: 'ข้อความยาวเกินกำหนด',

@@ -1,12 +1,33 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { textProblem, textProblemMessage } from './safe-text';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
+/**
+ * Text that Postgres and every validator can take: no control characters
+ * but tab and line breaks, no unpaired surrogate. The pipe checks every
+ * string of an input before validation; this keeps the rule on the DTO for
+ * whoever validates one directly.
+ */
+export function IsStorableText(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isStorableText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: ({ property, value }) => textProblemMessage(property, (typeof value === 'string' && textProblem(value)) || 'controlCharacter'),
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || textProblem(value) === null },
+    });
+}
+
 /** A required piece of text: trimmed, not blank, bounded. */
 export function RequiredText(maxLength: number): PropertyDecorator {
-  return applyDecorators(trim, IsString(), IsNotEmpty(), MaxLength(maxLength));
+  return applyDecorators(trim, IsString(), IsNotEmpty(), MaxLength(maxLength), IsStorableText());
 }
 
 /** Optional text: trimmed; blank counts as absent. */
@@ -16,6 +37,7 @@ export function OptionalText(maxLength: number): PropertyDecorator {
     IsOptional(),
     IsString(),
     MaxLength(maxLength),
+    IsStorableText(),
   );
 }
 
@@ -29,7 +51,28 @@ export function ClearableText(maxLength: number): PropertyDecorator {
     ValidateIf((_object, value) => value !== null && value !== undefined),
     IsString(),
     MaxLength(maxLength),
+    IsStorableText(),
   );
+}
+
+/**
+ * An ISO 8601 instant no earlier than `earliest` (a date such as
+ * '2000-01-01'): the database's fiscal-year rules refuse years far outside
+ * the present, and such a date is a typo anyway. Pair it with IsISO8601.
+ */
+export function NotBefore(earliest: string, options?: ValidationOptions): PropertyDecorator {
+  const bound = Date.parse(earliest);
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notBefore',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `$property must not be before ${earliest}`, ...options },
+      validator: {
+        // Unparseable text is IsISO8601's to report.
+        validate: (value: unknown) => typeof value !== 'string' || Number.isNaN(Date.parse(value)) || Date.parse(value) >= bound,
+      },
+    });
 }
 
 /** PATCH fields: absent means unchanged, but an explicit null is a mistake, not a request to clear. */

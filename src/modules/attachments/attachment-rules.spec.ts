@@ -3,7 +3,7 @@ import { countAndSizeProblems, describeProblem, MAX_FILE_BYTES, ReceivedUpload }
 const file = (fileName: string, bytes = 3, tooLarge = false) => ({
   fileName,
   declaredType: 'application/octet-stream',
-  data: Buffer.alloc(tooLarge ? 0 : bytes, 1),
+  stored: tooLarge ? null : { storageKey: `ab/${fileName}`, size: bytes, sha256: '', head: Buffer.alloc(Math.min(bytes, 8), 1) },
   tooLarge,
 });
 const upload = (over: Partial<ReceivedUpload>): ReceivedUpload => ({
@@ -46,6 +46,13 @@ describe('countAndSizeProblems', () => {
 });
 
 describe('describeProblem', () => {
+  it('says why a file whose metadata cannot be removed is refused, and what to send instead', () => {
+    const { field, code, message } = describeProblem({ field: 'files', code: 'fileMetadata', fileName: 'IMG_0001.HEIC' });
+    expect({ field, code }).toEqual({ field: 'files', code: 'fileMetadata' });
+    expect(message).toContain('"IMG_0001.HEIC"');
+    expect(message).toMatch(/cannot be removed.*JPEG, PNG, WebP or GIF/);
+  });
+
   it('says the limit in the message', () => {
     expect(describeProblem({ field: 'files', code: 'fileTooLarge', fileName: 'big.png' }).message).toContain(
       `${MAX_FILE_BYTES} bytes`,

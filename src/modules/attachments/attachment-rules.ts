@@ -1,4 +1,5 @@
 import type { FieldError } from '../../common/errors/domain-error';
+import type { StagedFile } from './upload-staging';
 
 /** The multipart field that carries the files, on the API and on the web form. */
 export const FILES_FIELD = 'files';
@@ -23,8 +24,8 @@ export interface ReceivedFile {
   /** As the client named it; used for messages and, cleaned, the download name. */
   fileName: string;
   declaredType: string;
-  /** Empty when the file went over the size limit: the rest was never kept. */
-  data: Buffer;
+  /** In storage, not yet recorded; null when the file went over the size limit (what came was removed). */
+  stored: StagedFile | null;
   tooLarge: boolean;
 }
 
@@ -40,7 +41,14 @@ export interface ReceivedUpload {
   unexpectedFields: string[];
 }
 
-export type FileProblemCode = 'fileTooLarge' | 'fileEmpty' | 'fileType' | 'maxFiles' | 'fileRequired' | 'unknownField';
+export type FileProblemCode =
+  | 'fileTooLarge'
+  | 'fileEmpty'
+  | 'fileType'
+  | 'fileMetadata'
+  | 'maxFiles'
+  | 'fileRequired'
+  | 'unknownField';
 
 export interface FileProblem {
   field: string;
@@ -58,7 +66,7 @@ export function countAndSizeProblems(upload: ReceivedUpload, required: boolean):
   }
   for (const f of upload.files) {
     if (f.tooLarge) problems.push({ field: FILES_FIELD, code: 'fileTooLarge', fileName: f.fileName });
-    else if (f.data.length === 0) problems.push({ field: FILES_FIELD, code: 'fileEmpty', fileName: f.fileName });
+    else if (!f.stored?.size) problems.push({ field: FILES_FIELD, code: 'fileEmpty', fileName: f.fileName });
   }
   return problems;
 }
@@ -72,6 +80,7 @@ export function describeProblem(p: FileProblem): FieldError {
     fileTooLarge: `${p.field}: ${name} is larger than ${MB} MB; each file may be at most ${MB} MB (${MAX_FILE_BYTES} bytes)`,
     fileEmpty: `${p.field}: ${name} is empty`,
     fileType: `${p.field}: ${name} is not an accepted type, judged by its content: JPEG, PNG, GIF, WebP or HEIC images, PDF, Word, Excel, PowerPoint or OpenDocument files`,
+    fileMetadata: `${p.field}: ${name} is not accepted here because its hidden details (such as where a photo was taken) cannot be removed from it; send photos as JPEG, PNG, WebP or GIF`,
     maxFiles: `${p.field}: at most ${MAX_FILES_PER_REQUEST} files may be sent at once`,
     fileRequired: `${p.field}: attach at least one file`,
     unknownField: `${p.field} is not expected here; send the files in the field "${FILES_FIELD}", each with a file name`,

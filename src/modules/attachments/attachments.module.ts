@@ -6,6 +6,7 @@ import { AttachmentsController } from './attachments.controller';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { CitizenAttachmentsController } from './citizen-attachments.controller';
+import { ContentInspector } from './inspection/content-inspector';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './storage/attachment-storage';
 import { createAttachmentStorage } from './storage/storage.factory';
 
@@ -26,6 +27,8 @@ export class AttachmentsModule implements OnApplicationShutdown {
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => createAttachmentStorage(c.attachments, secrets.s3SecretAccessKey),
         },
+        // A pool of worker threads, stopped with the application (its own shutdown hook).
+        { provide: ContentInspector, useFactory: () => new ContentInspector() },
         AttachmentsRepository,
         AttachmentsService,
       ],

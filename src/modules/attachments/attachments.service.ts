@@ -1,13 +1,13 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { Transactions, Tx } from '../../database/transactions';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { Transactions, Tx } from '../../database/transactions';
 import type { StaffUser } from '../auth/staff-user';
 import { CaseAccessService, CaseTimeline, isUuid, requireTrackingCode, SETTLED_STATUSES } from '../cases';
 import {
   countAndSizeProblems,
   describeProblem,
+  FILES_FIELD,
   FileProblem,
   MAX_CITIZEN_FILES_PER_CASE,
   ReceivedUpload,
@@ -21,51 +21,71 @@ import {
   StoredAttachment,
   Uploader,
 } from './attachments.repository';
-import { detectAcceptedType } from './content-type';
+import type { AcceptedType } from './content-type';
 import { downloadFileName } from './file-name';
-import { ATTACHMENT_STORAGE, AttachmentStorage, newStorageKey } from './storage/attachment-storage';
+import { isStrippable, UNSTRIPPABLE_IMAGE_TYPES, UnreadableImage, withoutMetadata } from './image-metadata';
+import { ContentInspector } from './inspection/content-inspector';
+import { ATTACHMENT_STORAGE, AttachmentStorage } from './storage/attachment-storage';
+import { StagedFile, UploadStaging } from './upload-staging';
 
-/** A file that passed every rule, ready to store. */
+/** A file that passed every rule, in storage, ready to record. */
 export interface CheckedFile {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
   sha256: string;
-  data: Buffer;
+  storageKey: string;
 }
 
 export type CheckResult = { files: CheckedFile[]; problems: [] } | { files: null; problems: FileProblem[] };
 
-/** Reads the request body only when called: nothing is read for a case the caller may not touch. */
-export type UploadReader = () => Promise<ReceivedUpload>;
+export interface CheckOptions {
+  /** At least one file must come (default true). */
+  required?: boolean;
+  /**
+   * Remove what images say beyond their pixels (EXIF with GPS, XMP,
+   * comments) before they are kept, by encoding JPEG, PNG, WebP and GIF
+   * again; refuse, with `fileMetadata`, images whose metadata cannot be
+   * removed (HEIC/HEIF, or an image that cannot be decoded). Documents are
+   * kept as sent. For the whistleblower channel, on every file it accepts.
+   */
+  stripMetadata?: boolean;
+}
 
-/** Bytes already in storage, waiting for their rows. */
-export type StoredFiles = NewAttachmentRow[];
+/**
+ * Reads the request body only when called, streaming its files into
+ * storage through `staging`: nothing is read for a case the caller may not touch.
+ */
+export type UploadReader = (staging: UploadStaging) => Promise<ReceivedUpload>;
 
 export const CITIZEN_UPLOADER: Uploader = { id: null, role: CITIZEN_ROLE };
 
 /**
  * The rules of attachments: what may be attached, by whom, and that bytes
- * and rows stand or fall together (bytes first, then the rows in one
- * transaction; the bytes are removed again if the rows are not written).
+ * and rows stand or fall together. Files reach storage while the request
+ * arrives; their rows are then written in one transaction, and the bytes
+ * are removed again if the files are refused or the rows are not written.
  */
 @Injectable()
 export class AttachmentsService {
-  private readonly logger = new Logger(AttachmentsService.name);
+  private readonly staging: UploadStaging;
 
   constructor(
     private readonly transactions: Transactions,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly attachments: AttachmentsRepository,
     private readonly access: CaseAccessService,
+    private readonly inspector: ContentInspector,
     private readonly timeline: CaseTimeline,
-  ) {}
+  ) {
+    this.staging = new UploadStaging(storage);
+  }
 
   async uploadByStaff(user: StaffUser, caseId: string, read: UploadReader): Promise<AttachmentView[]> {
     const found = await this.access.findVisible(user, caseId);
-    const files = await this.checkOrThrow(await read());
+    const files = await this.checkOrThrow(await this.receive(read));
     const by: Uploader = { id: user.id, role: user.role };
-    return this.storeThenRecord(files, (tx, rows) => this.recordIn(tx, found.id, rows, by));
+    return this.recordOrDiscard(files, (tx) => this.recordIn(tx, found.id, files, by));
   }
 
   async listForStaff(user: StaffUser, caseId: string): Promise<AttachmentView[]> {
@@ -91,33 +111,42 @@ export class AttachmentsService {
     if (!target) throw DomainError.notFound('Complaint');
     // Checked before the body is read, and again under the lock once it has been.
     this.assertCitizenMayAdd(target, await this.attachments.countByRole(target.id, CITIZEN_ROLE), 1);
-    const files = await this.checkOrThrow(await read());
-    return this.storeThenRecord(files, async (tx, rows) => {
+    const files = await this.checkOrThrow(await this.receive(read));
+    return this.recordOrDiscard(files, async (tx) => {
       const locked = await this.attachments.lockCase(tx.manager, target.id);
-      this.assertCitizenMayAdd(locked, await this.attachments.countByRole(target.id, CITIZEN_ROLE, tx.manager), rows.length);
-      return this.recordIn(tx, target.id, rows, CITIZEN_UPLOADER);
+      this.assertCitizenMayAdd(locked, await this.attachments.countByRole(target.id, CITIZEN_ROLE, tx.manager), files.length);
+      return this.recordIn(tx, target.id, files, CITIZEN_UPLOADER);
     });
   }
 
   /**
-   * Files sent with a new complaint: the bytes are stored first, then
-   * `work` writes the case and the files' rows in one transaction; if it
-   * fails, the bytes are removed again.
+   * Reads an upload for a caller that checks it itself (the web form): its
+   * files are in storage afterwards, to be passed to `check` and then
+   * recorded or discarded.
    */
-  async withStoredFiles<T>(files: CheckedFile[], work: (stored: StoredFiles) => Promise<T>): Promise<T> {
-    const stored = await this.storeAll(files);
+  receive(read: UploadReader): Promise<ReceivedUpload> {
+    return read(this.staging);
+  }
+
+  /**
+   * Files sent with a new complaint, already in storage: `work` writes the
+   * case and records the files (`recordIn`) in one transaction; if it fails
+   * the bytes are removed again, so that case and files exist together or
+   * not at all.
+   */
+  async withCheckedFiles<T>(files: CheckedFile[], work: () => Promise<T>): Promise<T> {
     try {
-      return await work(stored);
+      return await work();
     } catch (err) {
-      await this.discard(stored);
+      await this.discard(files);
       throw err;
     }
   }
 
-  /** The rows of stored files, and their line on the case's timeline, in the caller's transaction. */
-  async recordIn(tx: Tx, caseId: string, stored: StoredFiles, by: Uploader): Promise<AttachmentView[]> {
-    if (stored.length === 0) return [];
-    const added = await this.attachments.insertMany(tx.manager, caseId, stored, by);
+  /** The rows of checked files, and their line on the case's timeline, in the caller's transaction. */
+  async recordIn(tx: Tx, caseId: string, files: CheckedFile[], by: Uploader): Promise<AttachmentView[]> {
+    if (files.length === 0) return [];
+    const added = await this.attachments.insertMany(tx.manager, caseId, files.map(toRow), by);
     const status = (await this.attachments.lockCase(tx.manager, caseId)).status;
     await this.timeline.record(tx, caseId, {
       action: 'attach',
@@ -130,26 +159,73 @@ export class AttachmentsService {
     return added;
   }
 
-  /** Every rule a file must pass, the content sniffed whatever its name or declared type claims. */
-  async check(upload: ReceivedUpload, required = true): Promise<CheckResult> {
-    const problems = countAndSizeProblems(upload, required);
-    const files: CheckedFile[] = [];
-    for (const f of upload.files) {
-      if (f.tooLarge || f.data.length === 0) continue;
-      const type = await detectAcceptedType(f.data);
-      if (!type) {
-        problems.push({ field: 'files', code: 'fileType', fileName: f.fileName });
-        continue;
+  /**
+   * Every rule a file must pass, the content judged whatever its name or
+   * declared type claims. When any file is refused, every file of the
+   * upload is removed from storage; when all pass, the caller records them
+   * or calls `discard`.
+   */
+  async check(upload: ReceivedUpload, options: CheckOptions = {}): Promise<CheckResult> {
+    const problems = countAndSizeProblems(upload, options.required ?? true);
+    const staged = upload.files.flatMap((f) => (f.stored ? [f.stored.storageKey] : []));
+    try {
+      const typed: TypedFile[] = [];
+      for (const file of upload.files) {
+        if (!file.stored?.size) continue;
+        const type = await this.typeOf(file.stored);
+        if (type) typed.push({ fileName: file.fileName, stored: file.stored, type });
+        else problems.push({ field: FILES_FIELD, code: 'fileType', fileName: file.fileName });
       }
-      files.push({
-        fileName: downloadFileName(f.fileName, type),
-        mediaType: type.mediaType,
-        sizeBytes: f.data.length,
-        sha256: createHash('sha256').update(f.data).digest('hex'),
-        data: f.data,
-      });
+      const replaced: string[] = [];
+      if (options.stripMetadata && problems.length === 0) {
+        for (const t of typed) {
+          const clean = await this.withoutMetadata(t);
+          if (clean === null) {
+            problems.push({ field: FILES_FIELD, code: 'fileMetadata', fileName: t.fileName });
+          } else if (clean !== t.stored) {
+            staged.push(clean.storageKey);
+            replaced.push(t.stored.storageKey);
+            t.stored = clean;
+          }
+        }
+      }
+      if (problems.length) {
+        await this.staging.discard(staged);
+        return { files: null, problems };
+      }
+      await this.staging.discard(replaced);
+      return { files: typed.map(toCheckedFile), problems: [] };
+    } catch (err) {
+      await this.staging.discard(staged);
+      throw err;
     }
-    return problems.length ? { files: null, problems } : { files, problems: [] };
+  }
+
+  /** For a caller that checked files and then did not record them (a form refused for its text). */
+  async discard(files: readonly CheckedFile[]): Promise<void> {
+    await this.staging.discard(files.map((f) => f.storageKey));
+  }
+
+  private typeOf(stored: StagedFile): Promise<AcceptedType | null> {
+    return this.inspector.inspect(stored.head, stored.size, (offset, length) =>
+      this.storage.readRange(stored.storageKey, offset, length),
+    );
+  }
+
+  /** The same file stored again without its metadata; itself when it has none we remove; null when it must be refused. */
+  private async withoutMetadata(file: TypedFile): Promise<StagedFile | null> {
+    const mediaType = file.type.mediaType;
+    if (UNSTRIPPABLE_IMAGE_TYPES.includes(mediaType)) return null;
+    if (!isStrippable(mediaType)) return file.stored;
+    const source = await this.storage.openForRead(file.stored.storageKey);
+    try {
+      return await this.staging.stage(withoutMetadata(source, mediaType));
+    } catch (err) {
+      if (err instanceof UnreadableImage) return null;
+      throw err;
+    } finally {
+      source.destroy();
+    }
   }
 
   private async checkOrThrow(upload: ReceivedUpload): Promise<CheckedFile[]> {
@@ -171,38 +247,29 @@ export class AttachmentsService {
     }
   }
 
-  private storeThenRecord(
-    files: CheckedFile[],
-    record: (tx: Tx, stored: StoredFiles) => Promise<AttachmentView[]>,
-  ): Promise<AttachmentView[]> {
-    return this.withStoredFiles(files, (stored) => this.transactions.run((tx) => record(tx, stored)));
+  private recordOrDiscard(files: CheckedFile[], record: (tx: Tx) => Promise<AttachmentView[]>): Promise<AttachmentView[]> {
+    return this.withCheckedFiles(files, () => this.transactions.run(record));
   }
+}
 
-  private async storeAll(files: CheckedFile[]): Promise<NewAttachmentRow[]> {
-    const rows: NewAttachmentRow[] = [];
-    try {
-      for (const f of files) {
-        const storageKey = newStorageKey();
-        await this.storage.put(storageKey, f.data);
-        rows.push({ storageKey, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256 });
-      }
-      return rows;
-    } catch (err) {
-      await this.discard(rows);
-      throw err;
-    }
-  }
+interface TypedFile {
+  fileName: string;
+  stored: StagedFile;
+  type: AcceptedType;
+}
 
-  private async discard(rows: NewAttachmentRow[]): Promise<void> {
-    for (const r of rows) {
-      try {
-        await this.storage.delete(r.storageKey);
-      } catch (err) {
-        // The request has failed already; an orphaned object is only wasted space.
-        this.logger.warn(`could not remove stored attachment ${r.storageKey}: ${(err as Error).message}`);
-      }
-    }
-  }
+function toCheckedFile({ fileName, stored, type }: TypedFile): CheckedFile {
+  return {
+    fileName: downloadFileName(fileName, type),
+    mediaType: type.mediaType,
+    sizeBytes: stored.size,
+    sha256: stored.sha256,
+    storageKey: stored.storageKey,
+  };
+}
+
+function toRow(f: CheckedFile): NewAttachmentRow {
+  return { storageKey: f.storageKey, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256 };
 }
 
 /** Over-size answers 413 (the client must send less); every other problem 400 with the field named. */

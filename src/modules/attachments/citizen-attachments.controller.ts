@@ -34,7 +34,7 @@ export class CitizenAttachmentsController {
   @ApiConflictResponse({ description: 'The complaint is settled, or already has 5 files from the complainant' })
   @ApiPayloadTooLargeResponse({ description: 'A file is over 10 MB' })
   async upload(@Param('trackingCode') trackingCode: string, @Req() request: FastifyRequest): Promise<CitizenAttachmentListDto> {
-    const added = await this.attachments.uploadByCitizen(trackingCode, () => readUpload(request));
+    const added = await this.attachments.uploadByCitizen(trackingCode, (staging) => readUpload(request, staging));
     return { items: added.map(toCitizenAttachmentDto) };
   }
 }

@@ -1,8 +1,12 @@
+import { longDirectoryChain } from '../../../test/attachments/crafted-compound-files';
 import * as sample from '../../../test/attachments/sample-files';
-import { compoundFileKind } from './compound-file';
-import { ACCEPT_ATTRIBUTE, detectAcceptedType } from './content-type';
+import { bufferSource } from './byte-source';
+import { ACCEPT_ATTRIBUTE, detectMediaType, SNIFF_BYTES } from './content-type';
 
-describe('detectAcceptedType', () => {
+/** As the worker sees a file: its head in memory, the rest on demand. */
+const detect = (bytes: Buffer) => detectMediaType(bytes.subarray(0, SNIFF_BYTES), bufferSource(bytes));
+
+describe('detectMediaType', () => {
   it.each([
     ['jpeg', sample.jpeg(), 'image/jpeg'],
     ['png', sample.png(), 'image/png'],
@@ -19,7 +23,7 @@ describe('detectAcceptedType', () => {
     ['doc', sample.doc(), 'application/msword'],
     ['xls', sample.xls(), 'application/vnd.ms-excel'],
   ])('accepts %s by its bytes', async (_name, bytes, mediaType) => {
-    expect((await detectAcceptedType(bytes))?.mediaType).toBe(mediaType);
+    expect(await detect(bytes)).toBe(mediaType);
   });
 
   it.each([
@@ -33,12 +37,12 @@ describe('detectAcceptedType', () => {
     ['a crafted ASF header that sends file-type 16 into an endless loop', sample.crashingAsf()],
     ['a PNG cut off inside its first chunk header', sample.png().subarray(0, 12)],
   ])('refuses %s', async (_name, bytes) => {
-    expect(await detectAcceptedType(bytes)).toBeNull();
+    expect(await detect(bytes)).toBeNull();
   });
 
   it('reads only the head of a PNG followed by megabytes of empty chunks', async () => {
     // Without the sniffing bound file-type walks every chunk; the bound is what keeps this quick.
-    expect((await detectAcceptedType(sample.paddedPng(10 * 1024 * 1024)))?.mediaType).toBe('image/png');
+    expect(await detect(sample.paddedPng(10 * 1024 * 1024))).toBe('image/png');
   });
 
   it('finds an Office document whose kind is named after a large thumbnail', async () => {
@@ -48,26 +52,27 @@ describe('detectAcceptedType', () => {
       ['docProps/thumbnail.jpeg', thumbnail],
       ['word/document.xml', '<w:document/>'],
     ]);
-    expect((await detectAcceptedType(withThumbnail))?.mediaType).toBe(
+    expect(await detect(withThumbnail)).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
   });
 
+  it('reads a compound file’s tables past the head from the file itself', async () => {
+    const file = longDirectoryChain(600, { loops: false });
+    const whole = bufferSource(file);
+    const pastHead: number[] = [];
+    const source = {
+      size: file.length,
+      read: (offset: number, length: number) => {
+        if (offset + length > SNIFF_BYTES) pastHead.push(offset);
+        return whole.read(offset, length);
+      },
+    };
+    expect(await detectMediaType(file.subarray(0, SNIFF_BYTES), source)).toBe('application/msword');
+    expect(pastHead.length).toBeGreaterThan(0);
+  });
+
   it('offers the file picker both extensions and media types', () => {
     expect(ACCEPT_ATTRIBUTE.split(',')).toEqual(expect.arrayContaining(['.jpg', '.heic', '.docx', '.xls', 'application/pdf']));
-  });
-});
-
-describe('compoundFileKind', () => {
-  it('reads the stream names from the directory, not the magic number alone', () => {
-    expect(compoundFileKind(sample.doc())).toBe('doc');
-    expect(compoundFileKind(sample.compoundFile('Book'))).toBe('xls');
-    expect(compoundFileKind(sample.compoundFile('PowerPoint Document'))).toBeNull();
-  });
-
-  it('survives a directory chain that loops', () => {
-    const looped = sample.doc();
-    looped.writeUInt32LE(1, 512 + 4); // the directory sector points at itself
-    expect(compoundFileKind(looped)).toBeNull();
   });
 });

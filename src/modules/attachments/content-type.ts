@@ -1,4 +1,5 @@
 import { fromBuffer } from 'file-type';
+import type { ByteSource } from './byte-source';
 import { compoundFileKind, isCompoundFile } from './compound-file';
 
 export interface AcceptedType {
@@ -40,11 +41,12 @@ export const ACCEPT_ATTRIBUTE = [
 /**
  * Sniffing looks at the first bytes, and for ZIP-based documents at the
  * entry names near the start (Office and LibreOffice write the part that
- * names the kind within the first few entries). The bound keeps a crafted
- * file, a PNG header followed by megabytes of empty chunks that file-type
- * walks one by one, from holding the event loop for seconds.
+ * names the kind within the first few entries). This much of each upload
+ * is kept in memory while the rest streams to storage. The bound also
+ * keeps a crafted file, a PNG header followed by megabytes of empty chunks
+ * that file-type walks one by one, from holding a worker for seconds.
  */
-const SNIFF_BYTES = 256 * 1024;
+export const SNIFF_BYTES = 256 * 1024;
 
 const latin1 = (b: Buffer, from: number, to: number) => b.toString('latin1', from, to);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -67,18 +69,24 @@ function hasAcceptedSignature(b: Buffer): boolean {
   );
 }
 
-/** The accepted type the content reveals, whatever the name or declared type says; null when not accepted. */
-export async function detectAcceptedType(data: Buffer): Promise<AcceptedType | null> {
-  if (isCompoundFile(data)) {
-    const kind = compoundFileKind(data);
-    return kind === 'doc' ? accepted('application/msword') : kind === 'xls' ? accepted('application/vnd.ms-excel') : null;
+/**
+ * The accepted media type the content reveals, whatever the name or declared
+ * type says; null when not accepted. `head` is the start of the file (up to
+ * SNIFF_BYTES), `file` the whole of it, read only where a compound file's
+ * tables point. This is the parsing of untrusted bytes: the server runs it
+ * in a worker thread (inspection/), never on its event loop.
+ */
+export async function detectMediaType(head: Buffer, file: ByteSource): Promise<string | null> {
+  if (isCompoundFile(head)) {
+    const kind = await compoundFileKind(file);
+    return kind === 'doc' ? 'application/msword' : kind === 'xls' ? 'application/vnd.ms-excel' : null;
   }
-  if (!hasAcceptedSignature(data)) return null;
+  if (!hasAcceptedSignature(head)) return null;
   // A file cut short inside its own structure makes file-type throw: not a file we can vouch for.
-  const found = await fromBuffer(data.subarray(0, SNIFF_BYTES)).catch(() => undefined);
-  return found ? (BY_MEDIA_TYPE.get(found.mime) ?? null) : null;
+  const found = await fromBuffer(head.subarray(0, SNIFF_BYTES)).catch(() => undefined);
+  return found && BY_MEDIA_TYPE.has(found.mime) ? found.mime : null;
 }
 
-function accepted(mediaType: string): AcceptedType {
-  return BY_MEDIA_TYPE.get(mediaType) as AcceptedType;
+export function acceptedType(mediaType: string): AcceptedType | null {
+  return BY_MEDIA_TYPE.get(mediaType) ?? null;
 }

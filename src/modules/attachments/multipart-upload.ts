@@ -2,19 +2,26 @@ import type { MultipartFile } from '@fastify/multipart';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DomainError } from '../../common/errors/domain-error';
 import { FILES_FIELD, ReceivedFile, ReceivedUpload } from './attachment-rules';
-
-const EMPTY = Buffer.alloc(0);
+import { StagingFailed, UploadStaging } from './upload-staging';
 
 /**
  * Reads a multipart body at the edge: the text fields asked for and every
- * file of the `files` field, in memory (at most 5 × 10 MB, the limits set
- * where the plugin is registered). Size and count problems are recorded,
- * not thrown, and the body is read to its end, so that a web form can be
- * shown again with every typed field and the error beside the file field.
+ * file of the `files` field, each streamed into storage as it arrives (the
+ * limits, 5 × 10 MB, are set where the plugin is registered), so that only
+ * the first bytes of each stay in memory. Size and count problems are
+ * recorded, not thrown, and the body is read to its end, so that a web form
+ * can be shown again with every typed field and the error beside the file
+ * field. When reading fails, what was stored is removed before the error
+ * goes on; otherwise the caller records or discards the files.
  */
-export async function readUpload(request: FastifyRequest, textFields: readonly string[] = []): Promise<ReceivedUpload> {
+export async function readUpload(
+  request: FastifyRequest,
+  staging: UploadStaging,
+  textFields: readonly string[] = [],
+): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {
     throw DomainError.validation([
       { field: FILES_FIELD, code: 'multipart', message: `Send the files as multipart/form-data in the field "${FILES_FIELD}"` },
@@ -24,10 +31,15 @@ export async function readUpload(request: FastifyRequest, textFields: readonly s
   try {
     for await (const part of request.parts({ throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0])) {
       if (part.type === 'file') {
-        const file = await receiveFile(part);
-        if (part.fieldname !== FILES_FIELD) upload.unexpectedFields.push(part.fieldname);
+        if (part.fieldname !== FILES_FIELD) {
+          upload.unexpectedFields.push(part.fieldname);
+          await finished((part.file as Readable).resume());
+          continue;
+        }
+        const file = await receiveFile(part, staging);
         // A form whose file input was left empty still sends one nameless, empty part.
-        else if (file.fileName !== '' || file.data.length > 0 || file.tooLarge) upload.files.push(file);
+        if (file.fileName !== '' || file.stored?.size || file.tooLarge) upload.files.push(file);
+        else if (file.stored) await staging.discard([file.stored.storageKey]);
         continue;
       }
       if (part.fieldname === FILES_FIELD) {
@@ -41,26 +53,26 @@ export async function readUpload(request: FastifyRequest, textFields: readonly s
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_FILES_LIMIT') upload.tooManyFiles = true;
-    else throw asHttpError(err, code);
+    if (code === 'FST_FILES_LIMIT') {
+      upload.tooManyFiles = true;
+    } else {
+      await staging.discard(upload.files.flatMap((f) => (f.stored ? [f.stored.storageKey] : [])));
+      throw asHttpError(err, code);
+    }
   }
   return upload;
 }
 
-async function receiveFile(part: MultipartFile): Promise<ReceivedFile> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of part.file as Readable) chunks.push(chunk as Buffer);
-  // Past the size limit busboy stops passing data on and marks the stream.
+async function receiveFile(part: MultipartFile, staging: UploadStaging): Promise<ReceivedFile> {
+  const stored = await staging.stage(part.file as Readable);
+  // Past the size limit busboy stops passing data on and marks the stream: what came is of no use.
   const tooLarge = part.file.truncated;
-  return {
-    fileName: part.filename ?? '',
-    declaredType: part.mimetype,
-    data: tooLarge ? EMPTY : Buffer.concat(chunks),
-    tooLarge,
-  };
+  if (tooLarge) await staging.discard([stored.storageKey]);
+  return { fileName: part.filename ?? '', declaredType: part.mimetype, stored: tooLarge ? null : stored, tooLarge };
 }
 
 function asHttpError(err: unknown, code: string | undefined): Error {
+  if (err instanceof StagingFailed) return err;
   switch (code) {
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':

@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   'user_create',
   'user_update',
   'notification_retry',
+  'holiday_add',
+  'holiday_remove',
+  'due_date_change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

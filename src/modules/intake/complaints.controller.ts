@@ -25,7 +25,7 @@ export class ComplaintsController {
   }
 
   @Get('track/:trackingCode')
-  @PublicRateLimit()
+  @PublicRateLimit('tracking')
   @ApiOkResponse({ type: PublicCaseDto })
   @ApiBadRequestResponse({ description: 'The check character does not match: a typo' })
   @ApiNotFoundResponse()

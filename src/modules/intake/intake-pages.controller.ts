@@ -82,7 +82,9 @@ export class IntakePagesController {
     @Body() body: Record<string, unknown> | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const upload = request.isMultipart() ? await readUpload(request, [...FORM_FIELDS, 'lang', 'switchLang']) : null;
+    const upload = request.isMultipart()
+      ? await this.intake.receiveForm((staging) => readUpload(request, staging, [...FORM_FIELDS, 'lang', 'switchLang']))
+      : null;
     const form: Record<string, unknown> = upload?.fields ?? body ?? {};
     const switching = isLocale(form.switchLang);
     const locale = localeFrom(switching ? form.switchLang : form.lang);
@@ -91,12 +93,15 @@ export class IntakePagesController {
       FORM_FIELDS.map((f) => [f, typeof form[f] === 'string' ? (form[f] as string) : undefined]),
     );
     const sentFiles = Boolean(upload?.files.length);
-    const again = async (errors: Record<string, string>) =>
-      complaintFormPage(ctx, await this.intake.listCategories(), values, errors, sentFiles);
-    if (switching) return again({});
-
     // Stray fields are ignored here, as they are in a urlencoded post.
     const checked = upload ? await this.intake.checkAttachments({ ...upload, unexpectedFields: [] }) : { files: [], problems: [] };
+    // The form comes back: files it carried were not filed, and browsers cannot send them again by themselves.
+    const again = async (errors: Record<string, string>) => {
+      await this.intake.discardAttachments(checked.files ?? []);
+      return complaintFormPage(ctx, await this.intake.listCategories(), values, errors, sentFiles);
+    };
+    if (switching) return again({});
+
     // A field cut at the multipart size limit must not pass as a shorter text.
     const cut = upload?.truncatedFields ?? [];
     const errors = fileErrors(checked.problems, locale);
@@ -125,7 +130,7 @@ export class IntakePagesController {
 
   /** A link from an email still carries the code; the forms post it, so it stays out of the address bar and history. */
   @Get('track')
-  @PublicRateLimit()
+  @PublicRateLimit('tracking')
   @Header('Content-Type', HTML)
   track(@Res({ passthrough: true }) reply: FastifyReply, @Query('code') code?: string, @Query('lang') lang?: string): Promise<string> {
     return this.trackResult(reply, code, lang);
@@ -133,7 +138,7 @@ export class IntakePagesController {
 
   @Post('track')
   @HttpCode(200)
-  @PublicRateLimit()
+  @PublicRateLimit('tracking')
   @Header('Content-Type', HTML)
   trackPosted(@Res({ passthrough: true }) reply: FastifyReply, @Body() body: Record<string, unknown> | undefined): Promise<string> {
     // The language switch re-posts the form: the code is kept and still never in the address bar.

@@ -3,11 +3,11 @@ import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import type { Locale } from '../../common/time/thai-calendar';
 import { Transactions } from '../../database/transactions';
+import type { ReceivedUpload } from '../attachments/attachment-rules';
+import { AttachmentsService, CheckedFile, CheckResult, CITIZEN_UPLOADER, UploadReader } from '../attachments/attachments.service';
+import { CaseRegistrationService, RegisteredCase } from '../cases';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { Category } from '../categories/category.entity';
-import { AttachmentsService, CheckedFile, CheckResult, CITIZEN_UPLOADER } from '../attachments/attachments.service';
-import type { ReceivedUpload } from '../attachments/attachment-rules';
-import { CaseRegistrationService, RegisteredCase } from '../cases';
 import { FileComplaintDto } from './dto/file-complaint.dto';
 
 /** A citizen's own filing, from the web form or the public API. */
@@ -21,26 +21,31 @@ export class IntakeService {
     private readonly clock: Clock,
   ) {}
 
-  /** Files that came with the web form, checked by content; optional there. */
-  checkAttachments(upload: ReceivedUpload): Promise<CheckResult> {
-    return this.attachments.check(upload, false);
+  /** The web form's body; its files are streamed into storage, to be checked, then filed or discarded. */
+  receiveForm(read: UploadReader): Promise<ReceivedUpload> {
+    return this.attachments.receive(read);
   }
 
-  /** With `files`, the case and its attachments are written together or not at all. */
+  /** Files that came with the web form, checked by content; optional there. */
+  checkAttachments(upload: ReceivedUpload): Promise<CheckResult> {
+    return this.attachments.check(upload, { required: false });
+  }
+
+  /** Checked files of a form that is shown again for its text: they were not filed. */
+  discardAttachments(files: CheckedFile[]): Promise<void> {
+    return this.attachments.discard(files);
+  }
+
+  /**
+   * A straight line: the files are already in storage; the case and their
+   * rows are written in one transaction, and the files are removed if
+   * filing fails (the category check included).
+   */
   async fileComplaint(dto: FileComplaintDto, locale: Locale, files: CheckedFile[] = []): Promise<RegisteredCase> {
-    let category: Category | null = null;
-    if (dto.categoryCode) {
-      category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
-      if (!category) {
-        throw DomainError.validation([
-          { field: 'categoryCode', code: 'unknownCategory', message: 'categoryCode is not a known category' },
-        ]);
-      }
-    }
     const now = this.clock.now();
-    // A straight line: bytes stored, then the case and its files' rows in one transaction.
-    return this.attachments.withStoredFiles(files, (stored) =>
-      this.transactions.run(async (tx) => {
+    return this.attachments.withCheckedFiles(files, async () => {
+      const category = await this.categoryOf(dto);
+      return this.transactions.run(async (tx) => {
         const filed = await this.registration.registerIn(tx, {
           kind: 'general',
           channel: 'web',
@@ -61,10 +66,21 @@ export class IntakeService {
           registeredBy: null,
           locale,
         });
-        await this.attachments.recordIn(tx, filed.id, stored, CITIZEN_UPLOADER);
+        await this.attachments.recordIn(tx, filed.id, files, CITIZEN_UPLOADER);
         return filed;
-      }),
-    );
+      });
+    });
+  }
+
+  private async categoryOf(dto: FileComplaintDto): Promise<Category | null> {
+    if (!dto.categoryCode) return null;
+    const category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
+    if (!category) {
+      throw DomainError.validation([
+        { field: 'categoryCode', code: 'unknownCategory', message: 'categoryCode is not a known category' },
+      ]);
+    }
+    return category;
   }
 
   listCategories() {

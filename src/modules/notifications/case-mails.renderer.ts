@@ -42,6 +42,8 @@ export class CaseMailsRenderer implements NoticeRenderer, OnModuleInit {
         const row = n.eventId ? await this.rows.assignment(n.eventId) : null;
         return row && { to, mail: renderAssignment({ ...row, shared: row.action === 'share', organisation }, n.locale) };
       }
+      default:
+        return null;
     }
   }
 }

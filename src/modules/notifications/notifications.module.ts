@@ -8,6 +8,10 @@ import { CaseMailsRenderer } from './case-mails.renderer';
 import { CaseMailsRepository } from './case-mails.repository';
 import { CaseNoticesSubscriber } from './case-notices.subscriber';
 import { createMailTransport, MAIL_TRANSPORT, MailTransport } from './mail-transport';
+import { AuditModule } from '../audit/audit.module';
+import { FailedNotificationsController } from './failed-notifications.controller';
+import { FailedNotificationsRepository } from './failed-notifications.repository';
+import { FailedNotificationsService } from './failed-notifications.service';
 import { MailTemplates } from './mail-templates';
 import { Notification } from './notification.entity';
 import { NotificationsProcessor } from './notifications.processor';
@@ -26,7 +30,14 @@ export class NotificationsModule implements OnApplicationShutdown {
     return {
       module: NotificationsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature([Notification]), BullModule.registerQueue({ name: QUEUES.notifications }), CasesModule, SettingsModule],
+      imports: [
+        TypeOrmModule.forFeature([Notification]),
+        BullModule.registerQueue({ name: QUEUES.notifications }),
+        CasesModule,
+        SettingsModule,
+        AuditModule,
+      ],
+      controllers: [FailedNotificationsController],
       providers: [
         {
           provide: MAIL_TRANSPORT,
@@ -35,6 +46,8 @@ export class NotificationsModule implements OnApplicationShutdown {
         CaseMailsRenderer,
         CaseMailsRepository,
         CaseNoticesSubscriber,
+        FailedNotificationsRepository,
+        FailedNotificationsService,
         MailTemplates,
         NotificationsRepository,
         NotificationsService,

@@ -1,8 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, Queue } from 'bullmq';
 import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
+import { closeWorkerWithin } from '../../jobs/worker-shutdown';
 import { Metrics } from '../metrics/metrics';
 import { NotificationsService, WaitForEarlierNotice } from './notifications.service';
 
@@ -11,7 +12,8 @@ const RECONCILE_EVERY_MS = 5 * 60_000;
 const WAIT_FOR_EARLIER_MS = 1_000;
 
 @Processor(QUEUES.notifications, { concurrency: 5 })
-export class NotificationsProcessor extends WorkerHost implements OnModuleInit, OnApplicationShutdown {
+export class NotificationsProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
     'notification.send': ({ notificationId }) => this.notifications.deliver(notificationId),
     'notification.reconcile': async () => {
@@ -31,6 +33,12 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit, 
 
   async onModuleInit(): Promise<void> {
     await this.schedules.start();
+  }
+
+  /** A mail being sent gets a bounded time to finish; one cut short is sent again by its job's retry. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.schedules.stop();
+    await closeWorkerWithin(this.worker, undefined, this.logger);
   }
 
   onApplicationShutdown(): void {

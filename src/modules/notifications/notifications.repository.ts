@@ -71,7 +71,7 @@ export class NotificationsRepository {
   /** Pending rows old enough that their job should long have run. */
   async findStalePending(olderThan: Date, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM notifications WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT $2`,
+      `SELECT id FROM notifications WHERE status = 'pending' AND coalesce(requeued_at, created_at) < $1 ORDER BY created_at LIMIT $2`,
       [olderThan, limit],
     );
     return rows.map((r) => r.id);
@@ -81,7 +81,7 @@ export class NotificationsRepository {
     const [{ n }]: Array<{ n: number }> = await this.db.query(
       `WITH expired AS (
          UPDATE notifications SET status = 'failed', last_error = coalesce(last_error || ' ', '') || '(gave up)'
-         WHERE status = 'pending' AND created_at < $1 RETURNING 1)
+         WHERE status = 'pending' AND coalesce(requeued_at, created_at) < $1 RETURNING 1)
        SELECT count(*)::int AS n FROM expired`,
       [olderThan],
     );

@@ -66,6 +66,19 @@ export class NotificationsService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * An administrator put a failed row back in line: its old job (kept as
+   * failed, under the same id) goes, so that a new one can take the id.
+   */
+  redispatch(notificationId: string): void {
+    const p = this.queue
+      .remove(sendJobId(notificationId))
+      .then(() => this.enqueueSend(notificationId))
+      .catch((err) => this.logger.warn(`notification ${notificationId} not queued yet: ${describeMailError(err)}`))
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
   private async enqueueSend(notificationId: string): Promise<void> {
     const name: JobName = 'notification.send';
     const payload: PayloadOf<'notification.send'> = { notificationId };

@@ -6,9 +6,15 @@ import type { Readable } from 'node:stream';
  * `newStorageKey` and nothing else: a file's own name never reaches storage.
  */
 export interface AttachmentStorage {
-  /** Writes the whole object; it is visible under `key` only once complete. */
-  put(key: string, data: Buffer): Promise<void>;
+  /**
+   * Streams `body` into the object as it arrives, holding little of it in
+   * memory. The object is visible under `key` only once complete; if the
+   * body or the write fails, nothing is left of it.
+   */
+  put(key: string, body: Readable): Promise<void>;
   openForRead(key: string): Promise<Readable>;
+  /** Exactly `length` bytes from `offset`, for a reader that needs a part of a large object. */
+  readRange(key: string, offset: number, length: number): Promise<Buffer>;
   /** Removes the object; one already gone is not an error. */
   delete(key: string): Promise<void>;
 }
@@ -26,4 +32,15 @@ export function newStorageKey(): string {
 /** Every driver refuses any other key, so no caller can make one reach outside its root. */
 export function assertStorageKey(key: string): void {
   if (!KEY.test(key)) throw new Error(`Not an attachment storage key: ${JSON.stringify(key)}`);
+}
+
+/**
+ * A driver may have set-up to do (a folder, a request) before it reads the
+ * body; an error of the body meanwhile must fail the write, not the
+ * process, as an unheard 'error' event would. Returns the release.
+ */
+export function holdErrors(body: Readable): () => void {
+  const heard = () => undefined;
+  body.on('error', heard);
+  return () => body.off('error', heard);
 }

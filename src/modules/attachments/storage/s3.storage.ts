@@ -1,7 +1,7 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
-import { AttachmentStorage, assertStorageKey } from './attachment-storage';
+import { AttachmentStorage, assertStorageKey, holdErrors } from './attachment-storage';
 
 export interface S3StorageOptions {
   /** Unset for AWS itself; the address of MinIO, Ceph, Garage, a cloud's S3-compatible service otherwise. */
@@ -28,24 +28,32 @@ export class S3Storage implements AttachmentStorage {
           ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
           : undefined,
       // The SDK's default CRC trailers (aws-chunked) are not understood by many
-      // compatible servers; Content-MD5 below guards the bytes instead.
+      // compatible servers; the SHA-256 recorded with each attachment is the check.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
   }
 
-  async put(key: string, data: Buffer): Promise<void> {
+  /**
+   * One part at a time (S3's smallest, 5 MB) is all that is held: a file up
+   * to that size goes up in one request, a larger one as a multipart upload,
+   * which is aborted, leaving nothing, if the body or a part fails.
+   */
+  async put(key: string, body: Readable): Promise<void> {
     assertStorageKey(key);
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.options.bucket,
-        Key: key,
-        Body: data,
-        ContentLength: data.length,
-        ContentMD5: createHash('md5').update(data).digest('base64'),
-        ContentType: 'application/octet-stream',
-      }),
-    );
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.options.bucket, Key: key, Body: body, ContentType: 'application/octet-stream' },
+      queueSize: 1,
+      partSize: 5 * 1024 * 1024,
+      leavePartsOnError: false,
+    });
+    const released = holdErrors(body);
+    try {
+      await upload.done();
+    } finally {
+      released();
+    }
   }
 
   async openForRead(key: string): Promise<Readable> {
@@ -53,6 +61,16 @@ export class S3Storage implements AttachmentStorage {
     const res = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
     if (!(res.Body instanceof Readable)) throw new Error('S3 returned no readable body');
     return res.Body;
+  }
+
+  async readRange(key: string, offset: number, length: number): Promise<Buffer> {
+    assertStorageKey(key);
+    const res = await this.client.send(
+      new GetObjectCommand({ Bucket: this.options.bucket, Key: key, Range: `bytes=${offset}-${offset + length - 1}` }),
+    );
+    const bytes = Buffer.from((await res.Body?.transformToByteArray()) ?? []);
+    if (bytes.length !== length) throw new RangeError(`${key} has no ${length} bytes at ${offset}`);
+    return bytes;
   }
 
   async delete(key: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsISO8601, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { OptionalText } from '../../../common/validation/decorators';
+import { NotBefore, OptionalText } from '../../../common/validation/decorators';
 import { ComplainantDto, ComplaintDto } from './complaint.dto';
 import { CASE_KINDS, CHANNELS } from '../case.types';
 
@@ -20,6 +20,7 @@ export class RegisterCaseDto extends ComplaintDto {
 
   @ApiProperty({ description: 'When the complaint really arrived (ISO 8601); the 15 days count from it' })
   @IsISO8601({ strict: true })
+  @NotBefore('2000-01-01')
   receivedAt!: string;
 
   @ApiPropertyOptional({ description: 'The complainant did not give a name: nobody is notified' })

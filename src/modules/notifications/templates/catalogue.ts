@@ -3,5 +3,15 @@
  * registered with `MailTemplates` (the module that owns the occasion
  * registers it); the application refuses to start otherwise.
  */
-export const NOTIFICATION_TEMPLATES = ['acknowledgement', 'case_update', 'assignment'] as const;
+export const NOTIFICATION_TEMPLATES = [
+  'acknowledgement',
+  'case_update',
+  'assignment',
+  // The deadline engine's (src/modules/deadlines): to the complainant, and to staff.
+  'deadline_notice',
+  'deadline_reminder',
+  'deadline_escalation',
+  'deadline_executive',
+  'deadline_digest',
+] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];

@@ -1,0 +1,47 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../../common/time/clock';
+import type { Tx } from '../../database/transactions';
+import { CaseChange, CaseChanges, CaseChangeSubscriber, isOpen } from '../cases';
+import { SettingsService } from '../settings/settings.service';
+import { nextTimer, planTimers } from './deadline-plan';
+import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlineTimers } from './deadline-timers.service';
+
+/** The timeline action of an explicit change of due date (see `DueDateService`). */
+export const REDATE_ACTION = 'redate';
+
+/**
+ * Keeps a case's timer in step with its changes: registering, reopening
+ * and re-dating set the next timer; resolving, closing, referring,
+ * rejecting, withdrawing and merging clear it. Other changes leave it
+ * alone (an explanation does not move the deadline: see the README).
+ */
+@Injectable()
+export class DeadlineTimersSubscriber implements CaseChangeSubscriber, OnModuleInit {
+  constructor(
+    private readonly changes: CaseChanges,
+    private readonly settings: SettingsService,
+    private readonly repo: DeadlinesRepository,
+    private readonly timers: DeadlineTimers,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.changes.subscribe('deadline-timers', this);
+  }
+
+  async onCaseChange(change: CaseChange, tx: Tx): Promise<void> {
+    const { fromStatus, toStatus, case: c } = change;
+    const openChanged = fromStatus === null || isOpen(fromStatus) !== isOpen(toStatus);
+    if (!openChanged && change.action !== REDATE_ACTION) return;
+    const { reminderDaysBefore } = await this.settings.get('deadline');
+    const plan = planTimers(c.dueAt, reminderDaysBefore);
+    if (!isOpen(toStatus)) {
+      tx.afterCommit(() => this.timers.clearSoon(c.id, plan));
+      return;
+    }
+    const fired = fromStatus === null ? new Set<string>() : await this.repo.firedOccasions(tx.manager, c.id, c.dueAt);
+    const next = nextTimer(plan, fired, this.clock.now());
+    if (next) tx.afterCommit(() => this.timers.setSoon(c.id, next));
+  }
+}

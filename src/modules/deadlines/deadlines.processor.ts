@@ -1,0 +1,85 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DelayedError, Job, Queue } from 'bullmq';
+import { BANGKOK_TZ } from '../../common/time/thai-calendar';
+import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
+import { Schedules } from '../../jobs/schedules';
+import { closeWorkerWithin } from '../../jobs/worker-shutdown';
+import { DeadlineDigest } from './deadline-digest.service';
+import { DeadlineHandlers, TimerTooEarly } from './deadline-handlers.service';
+import { DeadlineReconciler } from './deadline-reconciler.service';
+
+/** Redis can lose every timer; this is the longest a lost one goes unnoticed. */
+export const RECONCILE_EVERY_MS = 5 * 60_000;
+/** 08:00 in Bangkok, every day. */
+export const DIGEST_CRON = '0 8 * * *';
+
+/**
+ * The deadlines queue: timers, the reconciler, the morning digest. Many
+ * timers fall due together (a busy day's filings 15 days later), so jobs
+ * run side by side; each takes its case's row lock, so two never step on
+ * one case.
+ */
+@Processor(QUEUES.deadlines, { concurrency: 20 })
+export class DeadlinesProcessor
+  extends WorkerHost
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  private readonly logger = new Logger(DeadlinesProcessor.name);
+  private readonly handlers: JobHandlers<typeof QUEUES.deadlines> = {
+    'deadline.timer': (payload) => this.timers.fire(payload),
+    'deadline.reconcile': async () => {
+      await this.reconciler.reconcile();
+    },
+    'deadline.digest': async () => {
+      await this.digest.send();
+    },
+  };
+  private readonly schedules: Schedules;
+  private startup?: Promise<unknown>;
+
+  constructor(
+    private readonly timers: DeadlineHandlers,
+    private readonly reconciler: DeadlineReconciler,
+    private readonly digest: DeadlineDigest,
+    @InjectQueue(QUEUES.deadlines) queue: Queue,
+  ) {
+    super();
+    this.schedules = new Schedules(queue, [
+      { name: 'deadline.reconcile', everyMs: RECONCILE_EVERY_MS },
+      { name: 'deadline.digest', pattern: DIGEST_CRON, tz: BANGKOK_TZ },
+    ]);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.schedules.start();
+  }
+
+  /** Whatever passed while no worker ran is found at once, not at the first scheduled round. */
+  onApplicationBootstrap(): void {
+    this.startup = this.reconciler.reconcile().catch((err) => this.logger.warn(`start-up reconcile failed: ${String(err)}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.schedules.stop();
+    await this.startup;
+    await closeWorkerWithin(this.worker, undefined, this.logger);
+  }
+
+  onApplicationShutdown(): void {
+    this.schedules.stop();
+  }
+
+  async process(job: Job, token?: string): Promise<void> {
+    const handler = this.handlers[job.name as JobsOf<typeof QUEUES.deadlines>];
+    if (!handler) throw new Error(`no handler for job ${job.name} on ${QUEUES.deadlines}`);
+    try {
+      await handler(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+    } catch (err) {
+      if (!(err instanceof TimerTooEarly) || !token) throw err;
+      // Ran before its moment by the rules' clock: back to wait, without spending an attempt.
+      await job.moveToDelayed(Date.now() + err.waitMs, token);
+      throw new DelayedError();
+    }
+  }
+}
