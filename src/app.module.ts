@@ -24,6 +24,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
 import { VaultModule } from './modules/whistleblower/vault/vault.module';
+import { WhistleblowerModule } from './modules/whistleblower/whistleblower.module';
 
 export interface AppModuleOptions {
   /** Run the job workers in this process. */
@@ -64,6 +65,7 @@ export class AppModule {
         ReportsModule,
         FeedbackModule,
         MetricsModule,
+        WhistleblowerModule.forRoot({ redisUrl: secrets.redisUrl }),
       ],
     };
   }
