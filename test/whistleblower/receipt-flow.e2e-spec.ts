@@ -61,6 +61,13 @@ describe('the whistleblower channel: receipt, report, messages both ways', () =>
       expect.objectContaining({ action: 'whistleblower_message', public: false, message: 'มีหลักฐานเป็นสลิปโอนเงินเพิ่มเติม', actor: null }),
     );
     expect(detail.body.allowedActions).toEqual(expect.arrayContaining(['message', 'investigate']));
+    const details = await request(t.http).get(`/api/v1/cases/${caseId}/whistleblower-report`).set('Authorization', integrity).expect(200);
+    expect(details.body).toEqual({
+      accused: { name: 'นายสมมติ ทดสอบ', position: 'นายช่างโยธา', department: 'กองช่าง' },
+      incidentDate: '2026-10-01',
+    });
+    // Only the integrity role has the endpoint at all: 403 whatever the id, so it confirms nothing.
+    await request(t.http).get(`/api/v1/cases/${caseId}/whistleblower-report`).set('Authorization', await bearer(t, STAFF.center)).expect(403);
 
     await act(t, integrity, caseId, { action: 'message', message: 'ขอบคุณ กรุณาแนบสลิปผ่านหน้าติดตามเรื่อง' }).expect(200);
     await act(t, integrity, caseId, { action: 'note', message: 'บันทึกภายใน ห้ามผู้แจ้งเห็น' }).expect(200);

@@ -10,6 +10,7 @@ import { CHANNEL_REDIS } from './channel-redis';
 import { WhistleblowerNotices } from './notices/whistleblower-notices';
 import { PowChallenges } from './pow-challenges';
 import { ReceiptHasher } from './receipt-hasher';
+import { ReportDetailsController } from './report-details.controller';
 import { ReceiptTokenGuard } from './receipt-token.guard';
 import { ReceiptTokens } from './receipt-tokens';
 import { IdentityRevealController } from './reveal/identity-reveal.controller';
@@ -32,7 +33,7 @@ export class WhistleblowerModule implements OnModuleDestroy {
     return {
       module: WhistleblowerModule,
       imports: [CasesModule, SettingsModule, AuditModule, JwtModule.register({})],
-      controllers: [WhistleblowerController, IdentityRevealController],
+      controllers: [WhistleblowerController, IdentityRevealController, ReportDetailsController],
       providers: [
         {
           provide: CHANNEL_REDIS,
