@@ -119,12 +119,6 @@ export class AttachmentsService {
     });
   }
 
-  /** Files for a case the caller has already found the way in to (the whistleblower channel, by its receipt token). */
-  async uploadTo(caseId: string, read: UploadReader, by: Uploader, options: CheckOptions): Promise<AttachmentView[]> {
-    const files = await this.checkOrThrow(await this.receive(read), options);
-    return this.recordOrDiscard(files, (tx) => this.recordIn(tx, caseId, files, by));
-  }
-
   /**
    * Reads an upload for a caller that checks it itself (the web form): its
    * files are in storage afterwards, to be passed to `check` and then
@@ -234,7 +228,8 @@ export class AttachmentsService {
     }
   }
 
-  private async checkOrThrow(upload: ReceivedUpload, options?: CheckOptions): Promise<CheckedFile[]> {
+  /** `check`, with a refusal thrown as the API's error (400, or 413 for a file too large), naming each file. */
+  async checkOrThrow(upload: ReceivedUpload, options?: CheckOptions): Promise<CheckedFile[]> {
     const result = await this.check(upload, options);
     if (result.files) return result.files;
     throw uploadError(result.problems);

@@ -114,6 +114,7 @@ export class WhistleblowerController {
   @ApiPayloadTooLargeResponse({ type: ChannelErrorDto, description: 'A file is over 10 MB' })
   @ApiNotFoundResponse({ type: ChannelErrorDto, description: 'The report is gone' })
   async attach(@ReportCase() caseId: string, @Req() request: FastifyRequest): Promise<{ added: number }> {
-    return { added: await this.channel.addFiles(caseId, (staging) => readUpload(request, staging)) };
+    const upload = await this.channel.receiveFiles((staging) => readUpload(request, staging));
+    return { added: await this.channel.addFiles(caseId, upload) };
   }
 }

@@ -17,6 +17,7 @@ import { IdentityRevealController } from './reveal/identity-reveal.controller';
 import { IdentityRevealService } from './reveal/identity-reveal.service';
 import { RevealRequestsRepository } from './reveal/reveal-requests.repository';
 import { WhistleblowerController } from './whistleblower.controller';
+import { WhistleblowerPagesController } from './whistleblower-pages.controller';
 import { WhistleblowerRepository } from './whistleblower.repository';
 import { WhistleblowerService } from './whistleblower.service';
 
@@ -33,7 +34,7 @@ export class WhistleblowerModule implements OnModuleDestroy {
     return {
       module: WhistleblowerModule,
       imports: [CasesModule, SettingsModule, AuditModule, JwtModule.register({})],
-      controllers: [WhistleblowerController, IdentityRevealController, ReportDetailsController],
+      controllers: [WhistleblowerController, WhistleblowerPagesController, IdentityRevealController, ReportDetailsController],
       providers: [
         {
           provide: CHANNEL_REDIS,

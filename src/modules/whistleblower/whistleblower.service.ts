@@ -3,7 +3,8 @@ import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import type { Locale } from '../../common/i18n/i18n';
 import { Clock } from '../../common/time/clock';
 import { Transactions } from '../../database/transactions';
-import { AttachmentsService, CheckedFile, UploadReader } from '../attachments/attachments.service';
+import type { ReceivedUpload } from '../attachments/attachment-rules';
+import { AttachmentsService, CheckedFile, CheckResult, UploadReader } from '../attachments/attachments.service';
 import { CaseRegistrationService, CaseTimeline, isOverdue } from '../cases';
 import { ChannelLimits } from './channel-limits';
 import type { FileReportDto, FiledReportDto, ReportMessageDto, WhistleblowerReportDto } from './dto/report.dto';
@@ -128,12 +129,36 @@ export class WhistleblowerService {
     return { at: change.at, from: 'whistleblower', body };
   }
 
-  /** More files, with their image metadata removed before they are kept. */
-  async addFiles(caseId: string, read: UploadReader): Promise<number> {
-    if (!(await this.reports.report(caseId))) throw DomainError.notFound('Report');
-    if ((await this.reports.countFiles(caseId)) >= MAX_REPORT_FILES) {
-      throw new DomainError(ErrorCode.Conflict, `A report takes at most ${MAX_REPORT_FILES} files from the whistleblower`);
-    }
-    return (await this.attachments.uploadTo(caseId, read, UPLOADER, { stripMetadata: true })).length;
+  receiveFiles(read: UploadReader): Promise<ReceivedUpload> {
+    return this.attachments.receive(read);
   }
+
+  /** More files, with their image metadata removed before they are kept (documents keep theirs: the pages say so). */
+  async addFiles(caseId: string, upload: ReceivedUpload): Promise<number> {
+    const files = await this.attachments.checkOrThrow(upload, { stripMetadata: true });
+    return this.attachments.withCheckedFiles(files, async () => {
+      if (!(await this.reports.report(caseId))) throw DomainError.notFound('Report');
+      if ((await this.reports.countFiles(caseId)) + files.length > MAX_REPORT_FILES) {
+        throw new DomainError(ErrorCode.Conflict, `A report takes at most ${MAX_REPORT_FILES} files from the whistleblower`);
+      }
+      await this.transactions.run((tx) => this.attachments.recordIn(tx, caseId, files, UPLOADER));
+      return files.length;
+    });
+  }
+
+  /** The web form's files, checked as the channel wants them (image metadata removed); none is required. */
+  checkFormFiles(upload: ReceivedUpload): Promise<CheckResult> {
+    return this.attachments.check(upload, { required: false, stripMetadata: true });
+  }
+
+  discardFiles(files: CheckedFile[]): Promise<void> {
+    return this.attachments.discard(files);
+  }
+
+  /** Files that will not be kept (the page's token had expired): checked, so that they are all removed again. */
+  async dropFiles(upload: ReceivedUpload): Promise<void> {
+    const checked = await this.attachments.check(upload, { required: false });
+    if (checked.files) await this.attachments.discard(checked.files);
+  }
+
 }
