@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { act } from '../support/cases';
 import { bearer, STAFF } from '../support/auth';
+import { TEST_PASSWORD } from '../support/constants';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { solve, solves } from '../../src/modules/whistleblower/proof-of-work';
 import { caseIdOf, fileReport, receiptBearer, reportBody, TEST_POW_DIFFICULTY } from './channel';
@@ -16,6 +17,12 @@ describe('the whistleblower channel: receipt, report, messages both ways', () =>
   afterAll(async () => {
     await resetCases(t.db);
     await t.close();
+  });
+
+  it('lets the integrity officer in only with the second factor', async () => {
+    const withoutCode = await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.integrity, password: TEST_PASSWORD }).expect(401);
+    expect(withoutCode.body.code).toBe('otp_required');
+    await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.integrity, password: TEST_PASSWORD, otp: '000000' }).expect(401);
   });
 
   it('files a report and shows the receipt once, in groups of four, with a corruption reference number', async () => {
