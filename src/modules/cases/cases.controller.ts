@@ -37,6 +37,12 @@ export class CasesController {
 
   @Get(':id')
   @Staff('center', 'officer', 'head', 'integrity', 'executive')
+  @ApiOkResponse({
+    description:
+      'The case, its full timeline `[{ id, at, action, fromStatus, toStatus, public, message, actor, departmentId, assigneeId, expectedAt, agency, relatedCaseId, outcome }]` (oldest first) and `allowedActions`. ' +
+      'On a corruption case the messages with the whistleblower are timeline lines too, both internal: `whistleblower_message` (from them; `actor` null) and `message` (to them, from the integrity officer); `conclude` lines carry `outcome`. ' +
+      "A corruption case's `complainant` is `{ anonymous: false, vaulted: true }` when the vault holds an identity (POST /api/v1/cases/:id/identity/reveal), else `{ anonymous: true }`.",
+  })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
   get(@CurrentUser() user: StaffUser, @Param('id') id: string): Promise<CaseDetail> {
     return this.details.get(user, id);
