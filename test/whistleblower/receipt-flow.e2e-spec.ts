@@ -34,6 +34,8 @@ describe('the whistleblower channel: receipt, report, messages both ways', () =>
       [filed.referenceNo],
     );
     expect(row).toEqual({ kind: 'corruption', channel: 'web', trackingCode: null, anonymous: true, vaulted: false });
+    const [receive] = await t.db.query(`SELECT actor_id AS "actorId", actor_role AS role FROM case_events WHERE action = 'receive' ORDER BY id DESC LIMIT 1`);
+    expect(receive).toEqual({ actorId: null, role: 'whistleblower' });
   });
 
   it('opens the report with the receipt, whatever spaces or dashes it is typed with, and not with a wrong one', async () => {
