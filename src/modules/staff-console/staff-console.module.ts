@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
+import { StaffPageGuard } from './session/staff-page.guard';
+import { StaffSessionsRepository } from './session/staff-sessions.repository';
+import { StaffSessionsService } from './session/staff-sessions.service';
+import { StaffSignInService } from './session/staff-sign-in.service';
+import { StaffDashboardController } from './staff-dashboard.controller';
+import { StaffPages } from './staff-pages';
+import { StaffSessionController } from './staff-session.controller';
+
+/**
+ * The staff console: server-rendered pages under /staff on a server-side
+ * session. Other modules' pages use StaffPage() (the guard), StaffPages
+ * (the page context) and the layout in src/views/pages/staff.
+ */
+@Module({
+  imports: [SettingsModule],
+  controllers: [StaffSessionController, StaffDashboardController],
+  providers: [StaffSessionsRepository, StaffSessionsService, StaffSignInService, StaffPageGuard, StaffPages],
+  exports: [StaffSessionsService, StaffPageGuard, StaffPages],
+})
+export class StaffConsoleModule {}
