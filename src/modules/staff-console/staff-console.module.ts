@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { DepartmentsModule } from '../departments/departments.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffPageGuard } from './session/staff-page.guard';
 import { StaffSessionsRepository } from './session/staff-sessions.repository';
@@ -6,6 +8,7 @@ import { StaffSessionsService } from './session/staff-sessions.service';
 import { StaffSignInService } from './session/staff-sign-in.service';
 import { StaffDashboardController } from './staff-dashboard.controller';
 import { StaffPages } from './staff-pages';
+import { StaffQueueController } from './staff-queue.controller';
 import { StaffSessionController } from './staff-session.controller';
 
 /**
@@ -14,8 +17,8 @@ import { StaffSessionController } from './staff-session.controller';
  * (the page context) and the layout in src/views/pages/staff.
  */
 @Module({
-  imports: [SettingsModule],
-  controllers: [StaffSessionController, StaffDashboardController],
+  imports: [SettingsModule, CasesModule, DepartmentsModule],
+  controllers: [StaffSessionController, StaffQueueController, StaffDashboardController],
   providers: [StaffSessionsRepository, StaffSessionsService, StaffSignInService, StaffPageGuard, StaffPages],
   exports: [StaffSessionsService, StaffPageGuard, StaffPages],
 })
