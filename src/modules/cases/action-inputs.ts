@@ -1,7 +1,7 @@
 import type { FieldError } from '../../common/errors/domain-error';
 import type { CaseAction } from './case-workflow';
 
-type InputField = 'message' | 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'targetCaseId';
+export type InputField = 'message' | 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'targetCaseId';
 export type ActionInput = { action: CaseAction } & Partial<Record<InputField, string>>;
 
 /** Which inputs each action takes, and which of them it cannot do without. */
@@ -21,6 +21,11 @@ const INPUTS: Record<CaseAction, { required: InputField[]; optional: InputField[
   withdraw: { required: [], optional: ['message'] },
   merge: { required: ['targetCaseId'], optional: ['message'] },
 };
+
+/** The inputs an action takes, required first: what its form shows. */
+export function actionFields(action: CaseAction): { required: readonly InputField[]; optional: readonly InputField[] } {
+  return INPUTS[action];
+}
 
 const FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId'];
 const MAX_EXPECTED_DAYS = 365;
