@@ -18,7 +18,7 @@ import {
 import type { CaseAction, InputField } from '../cases';
 import { DepartmentsService } from '../departments/departments.service';
 
-const ACTION_FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId'];
+const ACTION_FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId', 'outcome'];
 
 /** What the case page shows and does, through the cases module's services: the page is the API with a face. */
 @Injectable()
@@ -83,7 +83,14 @@ export class StaffCaseService {
     return {
       at: now,
       action: dto.action,
-      status: statusAfter(dto.action as CaseAction, { status: detail.status, hasDepartment: detail.departmentId !== null, closedAt: detail.closedAt, now }),
+      status: statusAfter(dto.action as CaseAction, {
+        kind: detail.kind,
+        status: detail.status,
+        outcome: dto.outcome,
+        hasDepartment: detail.departmentId !== null,
+        closedAt: detail.closedAt,
+        now,
+      }),
       message: dto.message ?? null,
       expectedAt: dto.expectedAt ? new Date(dto.expectedAt) : null,
       agency: dto.agency ?? null,

@@ -2,7 +2,7 @@ import { fill, messagesFor } from '../../../common/i18n/i18n';
 import { html, SafeHtml } from '../../../common/html';
 import { formatDate, formatDateTime } from '../../../common/time/thai-calendar';
 import type { AttachmentView } from '../../../modules/attachments/attachments.repository';
-import { actionFields, isPublicAction } from '../../../modules/cases';
+import { actionFields, CORRUPTION_OUTCOMES, isPublicAction } from '../../../modules/cases';
 import type { CaseAction, CaseDetail, CaseStatus, InputField } from '../../../modules/cases';
 import { CHANNEL_LABELS, KIND_LABELS } from '../../../modules/reports/report-labels';
 import type { FormErrors, FormValues } from '../../form-fields';
@@ -180,6 +180,14 @@ function actionForm(ctx: StaffPageContext, d: CasePageData, action: CaseAction):
         : html``,
     expectedAt: () => wrap('expectedAt', m.expectedDate, html`<input type="date"${attrs('expectedAt')} value="${values.expectedAt ?? ''}">`),
     agency: () => wrap('agency', m.agency, html`<input type="text"${attrs('agency')} maxlength="300" value="${values.agency ?? ''}">`),
+    outcome: () =>
+      wrap(
+        'outcome',
+        sm.outcome,
+        html`<select${attrs('outcome')}><option value="">—</option>${CORRUPTION_OUTCOMES.map(
+          (o) => html`<option value="${o}"${values.outcome === o ? new SafeHtml(' selected') : ''}>${sm.outcomes[o]}</option>`,
+        )}</select>`,
+      ),
     targetCaseId: () => wrap('targetCaseId', m.targetCase, html`<input type="text"${attrs('targetCaseId')} maxlength="40" value="${values.targetCaseId ?? ''}" autocomplete="off">`),
   };
   const previewable = isPublicAction(action) && fields.includes('message');
@@ -198,7 +206,7 @@ function actionForm(ctx: StaffPageContext, d: CasePageData, action: CaseAction):
 </details>`;
 }
 
-const FIELD_ORDER: InputField[] = ['departmentId', 'assigneeId', 'targetCaseId', 'agency', 'expectedAt', 'message'];
+const FIELD_ORDER: InputField[] = ['departmentId', 'assigneeId', 'targetCaseId', 'outcome', 'agency', 'expectedAt', 'message'];
 
 function previewBox(ctx: StaffPageContext, p: Preview): SafeHtml {
   const m = staffMessages(ctx.locale).case;
