@@ -15,6 +15,7 @@ import type { StaffRequest } from '../auth/staff-auth.guard';
 import type { StaffUser } from '../auth/staff-user';
 import { CASE_ACTIONS, CaseActionDto } from '../cases';
 import type { CaseAction } from '../cases';
+import { RevealDto } from '../whistleblower/reveal/reveal.dto';
 import { StaffPage } from './session/staff-page.decorator';
 import { StaffCaseService } from './staff-case.service';
 import { formLocale, StaffPages } from './staff-pages';
@@ -88,6 +89,43 @@ export class StaffCaseController {
       reply.status(409);
       const fresh = await this.cases.view(user, id);
       return casePage(ctx, { ...fresh, notice: { text: staffMessages(ctx.locale).case.conflict, kind: 'warning' } });
+    }
+  }
+
+  /** The reveal-with-reason form of a corruption case: the identity on this one answer only (never stored by the browser). */
+  @Post('reveal')
+  @StaffPage('integrity')
+  @Header('Content-Type', HTML)
+  async reveal(
+    @Req() request: StaffRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentUser() user: StaffUser,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown> | undefined,
+  ): Promise<string> {
+    const form = body ?? {};
+    const data = await this.cases.view(user, id);
+    const ctx = await this.pages.context(request, reply, `/staff/cases/${id}`, formLocale(form));
+    const w = staffMessages(ctx.locale).whistle;
+    const reason = typeof form.reason === 'string' ? form.reason : undefined;
+    try {
+      const outcome = await submitForm({
+        dto: RevealDto,
+        plain: { reason: reason?.trim() || undefined },
+        locale: ctx.locale,
+        act: (dto) => this.cases.reveal(user, id, dto.reason),
+        done: (o) =>
+          'revealed' in o
+            ? casePage(ctx, { ...data, reveal: { revealed: o.revealed } })
+            : casePage(ctx, { ...data, reveal: { reason }, notice: { text: w.pending, kind: 'warning' } }),
+        again: (errors) => casePage(ctx, { ...data, reveal: { reason, error: errors.reason } }),
+      });
+      return answer(reply, outcome);
+    } catch (err) {
+      // The case is visible (the page loaded): a 404 here means the reporter gave no identity.
+      if (!(err instanceof DomainError) || err.code !== ErrorCode.NotFound) throw err;
+      reply.status(404);
+      return casePage(ctx, { ...data, notice: { text: w.noIdentity, kind: 'warning' } });
     }
   }
 

@@ -17,6 +17,9 @@ import {
 } from '../cases';
 import type { CaseAction, InputField } from '../cases';
 import { DepartmentsService } from '../departments/departments.service';
+import type { RevealOutcome } from '../whistleblower/reveal/identity-reveal.service';
+import { IdentityRevealService } from '../whistleblower/reveal/identity-reveal.service';
+import { WhistleblowerRepository } from '../whistleblower/whistleblower.repository';
 
 const ACTION_FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId', 'outcome'];
 
@@ -29,6 +32,8 @@ export class StaffCaseService {
     private readonly queue: CaseQueueService,
     private readonly attachments: AttachmentsService,
     private readonly departments: DepartmentsService,
+    private readonly reports: WhistleblowerRepository,
+    private readonly reveals: IdentityRevealService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,8 +47,15 @@ export class StaffCaseService {
       mayDownload: (MAY_DOWNLOAD as readonly string[]).includes(user.role),
       departments: departments.map((d) => ({ id: d.id, nameTh: d.nameTh, nameEn: d.nameEn })),
       assignable: detail.allowedActions.includes('assign') ? await this.assignable(user, departments) : [],
+      // Only the integrity officer sees corruption cases at all; the online report's own fields go with them.
+      report: detail.kind === 'corruption' && user.role === 'integrity' ? await this.reports.details(detail.id) : null,
       now: this.clock.now(),
     };
+  }
+
+  /** The whistleblower's identity for a recorded reason (audited), or the request a second person must approve. */
+  reveal(user: StaffUser, caseId: string, reason: string): Promise<RevealOutcome> {
+    return this.reveals.reveal(user, caseId, reason);
   }
 
   /**

@@ -9,6 +9,8 @@ import type { FormErrors, FormValues } from '../../form-fields';
 import { href } from '../../layout';
 import { publicTimelineItem } from '../track.page';
 import { caseReference, daysLeftCell } from './queue.page';
+import type { RevealedIdentityDto } from '../../../modules/whistleblower/reveal/reveal.dto';
+import type { ReportDetailsRow } from '../../../modules/whistleblower/whistleblower.repository';
 import { formBasics, StaffPageContext, staffLayout } from './staff-layout';
 import { staffMessages } from './staff.messages';
 
@@ -39,6 +41,10 @@ export interface CasePageData {
   now: Date;
   /** The action form that came back: with what was typed, its errors, or a preview. */
   form?: { action: CaseAction; values: FormValues; errors: FormErrors; preview?: Preview };
+  /** An online whistleblower report's own fields (integrity officer only). */
+  report?: ReportDetailsRow | null;
+  /** The reveal form: what was typed, its error, or what it revealed. */
+  reveal?: { reason?: string; error?: string; revealed?: RevealedIdentityDto };
   notice?: { text: string; kind: 'ok' | 'warning' };
 }
 
@@ -94,6 +100,7 @@ ${d.notice ? html`<p class="${d.notice.kind}" role="status">${d.notice.text}</p>
     <h3>${m.complainant}</h3>
     ${complainant}
   </section>
+  ${ctx.staff?.role === 'integrity' && c.kind === 'corruption' ? whistleblowerSection(ctx, d) : ''}
   <section aria-labelledby="h-attachments">
     <h2 id="h-attachments">${m.attachments}</h2>
     ${
@@ -215,4 +222,64 @@ function previewBox(ctx: StaffPageContext, p: Preview): SafeHtml {
     <ol class="timeline">${publicTimelineItem(ctx, { ...p, status: p.status })}</ol>
     <p class="hint">${p.emailed ? m.emailed : m.previewNone}</p>
   </div>`;
+}
+
+const CONVERSATION = ['whistleblower_message', 'message'];
+
+/** The integrity officer's part: the report's own fields, the messages both ways, and the reveal-with-reason form. */
+function whistleblowerSection(ctx: StaffPageContext, d: CasePageData): SafeHtml {
+  const w = staffMessages(ctx.locale).whistle;
+  const r = d.report;
+  const messages = d.detail.timeline.filter((e) => CONVERSATION.includes(e.action));
+  const revealed = d.reveal?.revealed;
+  const error = d.reveal?.error;
+  return html`<section aria-labelledby="h-whistle" class="whistle">
+  <h2 id="h-whistle">${w.title}</h2>
+  ${
+    r
+      ? html`<dl class="facts">
+    ${r.accusedName ? html`<dt>${w.accused}</dt><dd>${r.accusedName}</dd>` : ''}
+    ${r.accusedPosition ? html`<dt>${w.position}</dt><dd>${r.accusedPosition}</dd>` : ''}
+    ${r.accusedDepartment ? html`<dt>${w.unit}</dt><dd>${r.accusedDepartment}</dd>` : ''}
+    ${r.incidentDate ? html`<dt>${w.incidentDate}</dt><dd>${formatDate(new Date(`${r.incidentDate}T12:00:00+07:00`), ctx.locale)}</dd>` : ''}
+  </dl>`
+      : ''
+  }
+  <h3>${w.messages}</h3>
+  ${
+    messages.length
+      ? html`<ol class="conversation">${messages.map(
+          (e) => html`<li class="${e.action === 'message' ? 'from-officer' : 'from-reporter'}">
+        <p class="muted"><strong>${e.action === 'message' ? `${w.fromOfficer}${e.actor?.name ? ` (${e.actor.name})` : ''}` : w.fromReporter}</strong>
+        · <time datetime="${e.at.toISOString()}">${formatDateTime(e.at, ctx.locale)}</time></p>
+        <p class="message">${e.message ?? ''}</p></li>`,
+        )}</ol>`
+      : html`<p class="muted">${w.noMessages}</p>`
+  }
+  <p class="hint">${w.replyHint}</p>
+  ${
+    revealed
+      ? html`<div class="revealed" role="status"><h3>${w.revealed}</h3><dl class="facts">
+      <dt>${w.name}</dt><dd data-testid="revealed-name">${revealed.name ?? '—'}</dd>
+      <dt>${w.email}</dt><dd>${revealed.email ?? '—'}</dd>
+      <dt>${w.phone}</dt><dd>${revealed.phone ?? '—'}</dd>
+      ${revealed.address ? html`<dt>${w.address}</dt><dd>${revealed.address}</dd>` : ''}
+    </dl></div>`
+      : html`<details class="action" id="reveal"${d.reveal ? new SafeHtml(' open') : ''}>
+    <summary>${w.reveal}</summary>
+    <form method="post" action="/staff/cases/${d.detail.id}/reveal" novalidate>
+      ${formBasics(ctx)}
+      <p class="warning">${w.revealWarning}</p>
+      <div class="field${error ? ' has-error' : ''}">
+        <label for="reveal-reason">${w.reason} <abbr title="*">*</abbr></label>
+        ${error ? html`<p class="error" id="reveal-reason-error">${error}</p>` : ''}
+        <textarea id="reveal-reason" name="reason" rows="3" maxlength="1000" required${
+          error ? new SafeHtml(' aria-invalid="true" aria-describedby="reveal-reason-error"') : ''
+        }>${d.reveal?.reason ?? ''}</textarea>
+      </div>
+      <button type="submit" class="button primary">${w.revealButton}</button>
+    </form>
+  </details>`
+  }
+</section>`;
 }
