@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { isLocale } from '../../common/i18n/i18n';
 import { Clock } from '../../common/time/clock';
 import type { FormValues } from '../../views/form-fields';
 import { answer, submitForm } from '../../views/form-flow';
@@ -60,8 +59,6 @@ export class StaffRegisterController {
     const ctx = await this.pages.context(request, reply, '/staff/cases/new', formLocale(form));
     const categories = await this.categories.listActive(kindOf(user));
     const values: FormValues = Object.fromEntries(REGISTER_FIELDS.map((f) => [f, typeof form[f] === 'string' ? (form[f] as string) : undefined]));
-    // The language switch posts the form: it comes back in the other language, and nothing is registered.
-    if (isLocale(form.switchLang)) return registerPage(ctx, categories, values);
     const outcome = await submitForm({
       dto: RegisterCaseDto,
       plain: registrationFromForm(form, kindOf(user)),

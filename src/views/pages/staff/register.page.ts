@@ -10,8 +10,6 @@ import { caseReference } from './queue.page';
 import { formBasics, StaffPageContext, staffLayout } from './staff-layout';
 import { staffMessages } from './staff.messages';
 
-export const REGISTER_FORM_ID = 'register-form';
-
 /**
  * An offline complaint, entered while the caller is on the line: the
  * channel is already "phone" and the time already now, the fields come in
@@ -53,13 +51,14 @@ export function registerPage(ctx: StaffPageContext, categories: CategoryOption[]
     <label for="${fieldId(name)}">${label}</label>
   </div>`;
   return staffLayout(
-    { ...ctx, switchForm: REGISTER_FORM_ID },
+    // No language switch that posts the form: Enter in a field must register, and the switch would be the form's first button.
+    ctx,
     m.title,
     html`<div class="narrow wide-form">
 <h1>${m.title}</h1>
 <p>${m.intro}</p>
 ${errorSummary(sm.case.errorSummary, errors, labels)}
-<form method="post" action="/staff/cases/new" novalidate id="${REGISTER_FORM_ID}">
+<form method="post" action="/staff/cases/new" novalidate>
   ${formBasics(ctx)}
   <div class="two">
     ${select('channel', m.channel, OFFLINE_CHANNELS.map((c) => [c, CHANNEL_LABELS[c][ctx.locale]]), values.channel)}
