@@ -100,6 +100,16 @@ describe('staff console sessions', () => {
     await request(t.http).get('/staff/dashboard').set('Cookie', stolen).expect(303);
   });
 
+  it('ends the session a browser had when another account signs in on it', async () => {
+    const first = await accounts.create('executive');
+    const second = await accounts.create('executive');
+    const browser = new ConsoleClient(t);
+    await browser.signIn(first.email, ACCOUNT_PASSWORD, 303);
+    await browser.signIn(second.email, ACCOUNT_PASSWORD, 303);
+    expect(await sessionsOf(first.id)).toBe(0);
+    expect(await sessionsOf(second.id)).toBe(1);
+  });
+
   it('signs a deactivated user out of every session at once', async () => {
     const executive = await accounts.create('executive');
     const office = new ConsoleClient(t);
