@@ -107,6 +107,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
       .setDescription('Complaint and whistleblower case tracking for Thai local governments')
       .setVersion('1')
       .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A receipt token from POST /api/v1/whistleblower/access; never a staff token' }, 'receipt')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
