@@ -65,7 +65,8 @@ describe('staff console sessions', () => {
     const center = await accounts.create('center');
     const browser = new ConsoleClient(t);
     await browser.tokenOf('/staff/login');
-    await browser.agent.post('/staff/login').set('Accept', 'text/html').type('form').send({ email: center.email, password: ACCOUNT_PASSWORD }).expect(403);
+    const refused = await browser.agent.post('/staff/login').set('Accept', 'text/html').type('form').send({ email: center.email, password: ACCOUNT_PASSWORD }).expect(403);
+    expect(refused.text).toContain('ไม่มีสิทธิ์เข้าถึงหน้านี้');
     const foreign = await new ConsoleClient(t).tokenOf('/staff/login');
     await browser.agent
       .post('/staff/login')
