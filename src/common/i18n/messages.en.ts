@@ -153,6 +153,10 @@ export const en: Shape<Messages> = {
     errorBody: 'Sorry, the system is having trouble. Anything you already sent is safe. Please try again.',
     tooManyTitle: 'Too many requests',
     tooManyBody: 'Please wait a moment and try again.',
+    forbiddenTitle: 'You may not open this page',
+    forbiddenBody: 'Your role cannot use this page, or the form had expired: open the page again and retry.',
+    badRequestTitle: 'Bad request',
+    badRequestBody: 'The address or what was sent is not valid; go back, correct it and try again.',
     backHome: 'Back to the home page',
   },
   mail: {
