@@ -31,7 +31,7 @@ interface FieldOptions {
   hint?: string;
   required?: boolean;
   requiredLabel: string;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'datetime-local';
   autocomplete?: string;
   maxlength?: number;
   rows?: number;

@@ -22,7 +22,7 @@ export function orgName(ctx: PageContext): string {
 }
 
 /** A link within the site that keeps the reader's language. */
-export function href(ctx: PageContext, path: string, query: Record<string, string> = {}): string {
+export function href(ctx: Pick<PageContext, 'locale'>, path: string, query: Record<string, string> = {}): string {
   const params = new URLSearchParams(query);
   if (ctx.locale !== 'th') params.set('lang', ctx.locale);
   const qs = params.toString();

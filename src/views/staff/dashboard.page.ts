@@ -3,6 +3,7 @@ import { html, SafeHtml } from '../../common/html';
 import { formatDateTime } from '../../common/time/thai-calendar';
 import type { Dashboard, Headline } from '../../modules/reports/dashboard/dashboard.service';
 import type { BreakdownEntryDto } from '../../modules/reports/dto/summary.dto';
+import { href } from '../layout';
 import { groupedBars } from '../charts/grouped-bars';
 import { horizontalBars } from '../charts/horizontal-bars';
 import { dashboardMessages, DashboardMessages } from './dashboard.messages';
@@ -18,7 +19,7 @@ const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)} %`);
 
 /** The report files, at the console's own address (the page's session, not an API token). */
 export function reportHref(format: ReportFormat, locale: Locale): string {
-  return `/staff/dashboard/report?format=${format}${locale === 'en' ? '&lang=en' : ''}`;
+  return href({ locale }, '/staff/dashboard/report', { format });
 }
 
 function figures(m: DashboardMessages, n: Intl.NumberFormat, h: Headline, testId: string, overdue?: SafeHtml): SafeHtml {

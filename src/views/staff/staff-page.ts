@@ -1,4 +1,6 @@
 import type { SafeHtml } from '../../common/html';
+import type { Locale } from '../../common/i18n/i18n';
+import { href } from '../layout';
 
 /** What a staff page renders: its title and its main content; the console's layout puts the frame around it. */
 export interface StaffPageBody {
@@ -7,9 +9,7 @@ export interface StaffPageBody {
 }
 
 /** A link into the queue at /staff, with the filter names of the queue API (GET /api/v1/cases). */
-export function queueHref(filters: Record<string, string>, locale: 'th' | 'en'): string {
-  const params = new URLSearchParams(filters);
-  if (locale !== 'th') params.set('lang', locale);
-  const qs = params.toString();
-  return qs ? `/staff?${qs}` : '/staff';
+export function queueHref(filters: Record<string, string>, locale: Locale): string {
+  return href({ locale }, '/staff', filters);
 }
+
