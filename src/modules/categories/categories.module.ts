@@ -10,6 +10,6 @@ import { CategoriesService } from './categories.service';
   imports: [TypeOrmModule.forFeature([Category]), DepartmentsModule],
   controllers: [CategoriesController],
   providers: [CategoriesRepository, CategoriesService],
-  exports: [CategoriesRepository],
+  exports: [CategoriesRepository, CategoriesService],
 })
 export class CategoriesModule {}

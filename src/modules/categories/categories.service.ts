@@ -67,7 +67,7 @@ export class CategoriesService {
     await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
   }
 
-  private async get(id: string): Promise<Category> {
+  async get(id: string): Promise<Category> {
     const category = await this.categories.findById(id);
     if (!category) throw DomainError.notFound('Category');
     return category;

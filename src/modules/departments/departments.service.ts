@@ -60,7 +60,7 @@ export class DepartmentsService {
     return department;
   }
 
-  private async get(id: string): Promise<Department> {
+  async get(id: string): Promise<Department> {
     const department = await this.departments.findById(id);
     if (!department) throw DomainError.notFound('Department');
     return department;

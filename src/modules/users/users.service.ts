@@ -93,7 +93,7 @@ export class UsersService {
     return this.get(id);
   }
 
-  private async get(id: string): Promise<User> {
+  async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound('User');
     return user;

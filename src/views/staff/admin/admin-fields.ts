@@ -8,6 +8,11 @@ import { adminMessages } from './admin.messages';
 export interface FormContext {
   locale: Locale;
   hidden: SafeHtml;
+  /**
+   * The CSRF token alone, for a multipart form: its body is read only after
+   * the check, so the token travels in the form's address instead.
+   */
+  csrf?: string;
 }
 
 export interface Option {

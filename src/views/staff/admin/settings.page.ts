@@ -98,7 +98,7 @@ ${errorSummary(m.errorSummary, errors, labels(m))}
 </form>
 <h2 id="logo-title">${s.logo}</h2>
 ${logo.src ? html`<p><img src="${logo.src}" alt="${s.logo}" class="logo-preview"></p>` : html`<p>${s.logoNone}</p>`}
-<form method="post" action="${SETTINGS_PATH}/logo" enctype="multipart/form-data" aria-labelledby="logo-title">
+<form method="post" action="${SETTINGS_PATH}/logo${ctx.csrf ? `?_csrf=${encodeURIComponent(ctx.csrf)}` : ''}" enctype="multipart/form-data" aria-labelledby="logo-title">
   ${ctx.hidden}
   <div class="field${logo.error ? ' has-error' : ''}">
     <label for="f-logo">${s.logoUpload}</label>
