@@ -1,5 +1,6 @@
 import { html, SafeHtml } from '../../../common/html';
 import type { Locale } from '../../../common/i18n/i18n';
+import type { Department } from '../../../modules/departments/department.entity';
 import { fieldId, FormErrors, FormValues } from '../../form-fields';
 import { href } from '../../layout';
 import { adminMessages } from './admin.messages';
@@ -36,6 +37,11 @@ function described(id: string, hint: string | undefined, error: string | undefin
 const selected = (on: boolean) => (on ? new SafeHtml(' selected') : '');
 const checked = (on: boolean) => (on ? new SafeHtml(' checked') : '');
 const invalid = (error: string | undefined) => (error ? new SafeHtml(' aria-invalid="true"') : '');
+
+/** The active departments, in the reader's language, for a select. */
+export function departmentOptions(ctx: FormContext, departments: Department[]): Option[] {
+  return departments.filter((d) => d.active).map((d) => ({ value: d.id, label: ctx.locale === 'en' ? d.nameEn : d.nameTh }));
+}
 
 /** A labelled select that keeps the chosen value and shows its error, like textField. */
 export function selectField(o: ChoiceOptions & { options: Option[]; blank?: string }): SafeHtml {

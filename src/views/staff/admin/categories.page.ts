@@ -5,14 +5,10 @@ import type { Department } from '../../../modules/departments/department.entity'
 import { errorSummary, FormErrors, FormValues, textField } from '../../form-fields';
 import { href } from '../../layout';
 import type { StaffPageBody } from '../staff-page';
-import { checkboxField, FormContext, notice, Option, selectField } from './admin-fields';
+import { checkboxField, departmentOptions, FormContext, notice, selectField } from './admin-fields';
 import { AdminMessages, adminMessages } from './admin.messages';
 
 export const CATEGORIES_PATH = '/staff/admin/categories';
-
-function departmentOptions(ctx: FormContext, departments: Department[]): Option[] {
-  return departments.filter((d) => d.active).map((d) => ({ value: d.id, label: ctx.locale === 'en' ? d.nameEn : d.nameTh }));
-}
 
 function labels(m: AdminMessages): Record<string, string> {
   return { code: m.code, kind: m.categories.kind, nameTh: m.nameTh, nameEn: m.nameEn, defaultDepartmentId: m.categories.defaultDepartment, active: m.active };

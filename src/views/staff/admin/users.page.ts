@@ -5,16 +5,12 @@ import { ROLES, type Role } from '../../../modules/users/user.entity';
 import { errorSummary, FormErrors, FormValues, textField } from '../../form-fields';
 import { href } from '../../layout';
 import type { StaffPageBody } from '../staff-page';
-import { actionButton, FormContext, notice, Option, selectField } from './admin-fields';
+import { actionButton, departmentOptions, FormContext, notice, selectField } from './admin-fields';
 import { AdminMessages, adminMessages } from './admin.messages';
 
 export const USERS_PATH = '/staff/admin/users';
 
 type RoleLabels = Readonly<Record<Role, string>>;
-
-function departmentOptions(ctx: FormContext, departments: Department[]): Option[] {
-  return departments.filter((d) => d.active).map((d) => ({ value: d.id, label: ctx.locale === 'en' ? d.nameEn : d.nameTh }));
-}
 
 function labels(m: AdminMessages, newPassword = false): Record<string, string> {
   const u = m.users;
