@@ -27,9 +27,9 @@ const GAP = 10;
  * keeps the whole width and stays readable when a phone scales the chart
  * down. A row with an `href` is a link: a click drills into the queue.
  */
-export function horizontalBars({ id, title, rows, series, width = 480 }: HorizontalBarsInput): SafeHtml {
+export function horizontalBars({ id, title, rows, series, width = 360 }: HorizontalBarsInput): SafeHtml {
   const left = 4;
-  const numberRoom = 56;
+  const numberRoom = 48;
   const plotW = width - left - numberRoom;
   const max = Math.max(1, ...rows.flatMap((r) => r.values));
   const rowH = ROW_LABEL + series.length * (BAR + 2) + GAP;
@@ -54,8 +54,8 @@ ${rows.map((r, i) => {
     : html`<g role="img" aria-label="${spoken(r)}">${body}</g>`;
 })}
 <g aria-hidden="true">${series.map(
-  (s, j) => html`<rect x="${left + j * 150}" y="${height - 18}" width="12" height="12" fill="${s.colour}"/>
-<text x="${left + j * 150 + 18}" y="${height - 8}" fill="#1b1f24">${s.name}</text>`,
+  (s, j) => html`<rect x="${left + j * 120}" y="${height - 18}" width="12" height="12" fill="${s.colour}"/>
+<text x="${left + j * 120 + 18}" y="${height - 8}" fill="#1b1f24">${s.name}</text>`,
 )}</g>
 </svg>`;
 }

@@ -91,6 +91,9 @@ export function dashboardPage(locale: Locale, d: Dashboard): StaffPageBody {
   <h2 id="months-title">${m.byMonth}</h2>
   <figure>${groupedBars({
     id: 'months-chart',
+    // Narrower than the public page's: the labels stay readable when a phone scales it down.
+    width: 480,
+    height: 260,
     title: m.byMonth,
     labels: d.months.map((mo) => label(mo).split(' ')[0]),
     series: [

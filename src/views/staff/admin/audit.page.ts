@@ -33,7 +33,7 @@ export function auditPage(ctx: FormContext, view: AuditView, filters: FormValues
   const kept = Object.fromEntries(AUDIT_FILTERS.flatMap((f) => (filters[f] ? [[f, filters[f] as string]] : [])));
   return {
     title: a.title,
-    main: html`<h1>${a.title}</h1>
+    main: html`<h1 id="page-title">${a.title}</h1>
 <p>${a.intro}</p>
 <form method="get" action="${AUDIT_PATH}" class="filters" novalidate>
   ${ctx.locale !== 'th' ? html`<input type="hidden" name="lang" value="${ctx.locale}">` : ''}
@@ -46,7 +46,7 @@ export function auditPage(ctx: FormContext, view: AuditView, filters: FormValues
 </form>
 ${
   view.items.length
-    ? html`<div class="table-scroll"><table class="list audit">
+    ? html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list audit">
   <thead><tr><th scope="col">${a.at}</th><th scope="col">${a.action}</th><th scope="col">${a.actor}</th><th scope="col">${a.subject}</th><th scope="col">${a.case}</th><th scope="col">${a.reason}</th><th scope="col">${a.details}</th></tr></thead>
   <tbody>${view.items.map(
     (i) => html`<tr><td>${formatDateTime(new Date(i.at), ctx.locale)}</td><td>${a.actions[i.action] ?? i.action}</td><td>${who(i.actorId)}</td>

@@ -28,9 +28,9 @@ export function categoriesPage(
   const deptName = new Map(departments.map((d) => [d.id, ctx.locale === 'en' ? d.nameEn : d.nameTh]));
   return {
     title: m.categories.title,
-    main: html`<h1>${m.categories.title}</h1>
+    main: html`<h1 id="page-title">${m.categories.title}</h1>
 ${notice(o.done)}
-<div class="table-scroll"><table class="list">
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
   <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.nameTh}</th><th scope="col">${m.categories.kind}</th><th scope="col">${m.categories.defaultDepartment}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
   <tbody>${categories.map(
     (c) => html`<tr${c.active ? '' : html` class="retired"`}><td><code>${c.code}</code></td><td>${ctx.locale === 'en' ? c.nameEn : c.nameTh}</td><td>${m.categories.kinds[c.kind]}</td>
@@ -70,7 +70,7 @@ export function categoryEditPage(
   return {
     title: `${m.categories.editTitle}: ${category.nameTh}`,
     main: html`<p><a href="${href(ctx, CATEGORIES_PATH)}">${m.back}</a></p>
-<h1>${m.categories.editTitle}: ${category.nameTh} <small><code>${category.code}</code></small></h1>
+<h1 id="page-title">${m.categories.editTitle}: ${category.nameTh} <small><code>${category.code}</code></small></h1>
 <p>${m.categories.kind}: ${m.categories.kinds[category.kind]}</p>
 ${errorSummary(m.errorSummary, errors, labels(m))}
 <form method="post" action="${CATEGORIES_PATH}/${category.id}" novalidate>

@@ -19,9 +19,9 @@ export function departmentsPage(
   const common = { values: o.values ?? {}, errors, requiredLabel: m.required };
   return {
     title: m.departments.title,
-    main: html`<h1>${m.departments.title}</h1>
+    main: html`<h1 id="page-title">${m.departments.title}</h1>
 ${notice(o.done)}
-<div class="table-scroll"><table class="list">
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
   <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.nameTh}</th><th scope="col">${m.nameEn}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
   <tbody>${departments.map(
     (d) => html`<tr${d.active ? '' : html` class="retired"`}><td><code>${d.code}</code></td><td>${d.nameTh}</td><td>${d.nameEn}</td><td>${d.active ? m.active : m.inactive}</td>
@@ -48,7 +48,7 @@ export function departmentEditPage(ctx: FormContext, department: Department, o: 
   return {
     title: `${m.departments.editTitle}: ${department.nameTh}`,
     main: html`<p><a href="${href(ctx, DEPARTMENTS_PATH)}">${m.back}</a></p>
-<h1>${m.departments.editTitle}: ${department.nameTh} <small><code>${department.code}</code></small></h1>
+<h1 id="page-title">${m.departments.editTitle}: ${department.nameTh} <small><code>${department.code}</code></small></h1>
 ${errorSummary(m.errorSummary, errors, { nameTh: m.nameTh, nameEn: m.nameEn, active: m.active })}
 <form method="post" action="${DEPARTMENTS_PATH}/${department.id}" novalidate>
   ${ctx.hidden}

@@ -23,7 +23,7 @@ export function holidaysPage(
   const shownYear = (y: number) => (ctx.locale === 'en' ? String(y) : `${y + 543}`);
   return {
     title: h.title,
-    main: html`<h1>${h.title} ${shownYear(year)}</h1>
+    main: html`<h1 id="page-title">${h.title} ${shownYear(year)}</h1>
 <p>${h.intro}</p>
 ${notice(o.done)}
 <form method="get" action="${HOLIDAYS_PATH}" class="inline">
@@ -32,7 +32,7 @@ ${notice(o.done)}
   <select id="f-year" name="year">${years.map((y) => html`<option value="${y}"${y === year ? html` selected` : ''}>${shownYear(y)}</option>`)}</select>
   <button type="submit" class="button">${h.show}</button>
 </form>
-<div class="table-scroll"><table class="list">
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
   <thead><tr><th scope="col">${h.date}</th><th scope="col">${h.name}</th><th scope="col">${h.source}</th><th scope="col"><span class="visually-hidden">${h.remove}</span></th></tr></thead>
   <tbody>${holidays.map(
     (d) => html`<tr><td id="h-${d.date}">${formatDate(new Date(`${d.date}T12:00:00+07:00`), ctx.locale)}</td><td>${ctx.locale === 'en' ? d.nameEn : d.nameTh}</td><td>${h.sources[d.source] ?? d.source}</td>

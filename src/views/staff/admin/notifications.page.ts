@@ -14,12 +14,12 @@ export function notificationsPage(ctx: FormContext, list: FailedNotificationList
   const n = m.notifications;
   return {
     title: n.title,
-    main: html`<h1>${n.title}</h1>
+    main: html`<h1 id="page-title">${n.title}</h1>
 <p>${n.intro}</p>
 ${notice(o.done)}
 ${
   list.items.length
-    ? html`<div class="table-scroll"><table class="list">
+    ? html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
   <thead><tr><th scope="col">${n.created}</th><th scope="col">${n.template}</th><th scope="col">${n.case}</th><th scope="col">${n.recipient}</th><th scope="col">${n.attempts}</th><th scope="col">${n.error}</th><th scope="col"><span class="visually-hidden">${n.retry}</span></th></tr></thead>
   <tbody>${list.items.map(
     (i) => html`<tr><td id="n-${i.id}">${formatDateTime(new Date(i.createdAt), ctx.locale)}</td><td>${n.templates[i.template as NotificationTemplate] ?? i.template}</td>

@@ -54,7 +54,7 @@ export function settingsPage(
   const logo = o.logo ?? { src: null };
   return {
     title: s.title,
-    main: html`<h1>${s.title}</h1>
+    main: html`<h1 id="page-title">${s.title}</h1>
 ${notice(o.done)}
 ${errorSummary(m.errorSummary, errors, labels(m))}
 <form method="post" action="${SETTINGS_PATH}" novalidate id="settings-form">

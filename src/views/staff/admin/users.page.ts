@@ -33,9 +33,9 @@ export function usersPage(
   const deptName = new Map(departments.map((d) => [d.id, ctx.locale === 'en' ? d.nameEn : d.nameTh]));
   return {
     title: u.title,
-    main: html`<h1>${u.title}</h1>
+    main: html`<h1 id="page-title">${u.title}</h1>
 ${notice(o.done)}
-<div class="table-scroll"><table class="list">
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
   <thead><tr><th scope="col">${u.name}</th><th scope="col">${u.role}</th><th scope="col">${u.department}</th><th scope="col">${u.otp}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
   <tbody>${users.map(
     (x) => html`<tr${x.active ? '' : html` class="retired"`}><td>${x.displayName}<br><small>${x.email}</small></td><td>${roleLabels[x.role]}</td>
@@ -74,7 +74,7 @@ export function userEditPage(
   return {
     title: `${u.editTitle}: ${user.displayName}`,
     main: html`<p><a href="${href(ctx, USERS_PATH)}">${m.back}</a></p>
-<h1>${u.editTitle}: ${user.displayName}</h1>
+<h1 id="page-title">${u.editTitle}: ${user.displayName}</h1>
 <p>${user.email} · ${user.active ? m.active : m.inactive}</p>
 ${notice(o.done)}
 ${errorSummary(m.errorSummary, errors, labels(m, true))}
