@@ -41,17 +41,19 @@ export function horizontalBars({ id, title, rows, series, width = 360 }: Horizon
       const y = top + ROW_LABEL + j * (BAR + 2);
       const w = (v / max) * plotW;
       return html`<rect x="${left}" y="${y}" width="${Math.max(v ? 1 : 0, w).toFixed(1)}" height="${BAR}" fill="${s.colour}"/>
-<text x="${(left + w + 4).toFixed(1)}" y="${y + BAR - 2}" fill="#1b1f24">${fmt.format(v)}</text>`;
+<text x="${(left + w + 4).toFixed(1)}" y="${y + BAR - 2}" fill="#1b1f24" aria-hidden="true">${fmt.format(v)}</text>`;
     });
   const spoken = (r: BarRow) => `${r.label}: ${series.map((s, j) => `${s.name} ${fmt.format(r.values[j] ?? 0)}`).join(', ')}`;
-  return html`<svg class="chart bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="${id}-title" font-family="Sarabun, 'Noto Sans Thai', Tahoma, sans-serif" font-size="13">
+  return html`<svg class="chart bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" font-family="Sarabun, 'Noto Sans Thai', Tahoma, sans-serif" font-size="13">
 <title id="${id}-title">${title}</title>
+<desc id="${id}-desc">${rows.map(spoken).join('; ')}</desc>
 ${rows.map((r, i) => {
   const top = i * rowH;
   const body = html`<text x="${left}" y="${top + 13}" fill="#1b1f24"${r.href ? new SafeHtml(' text-decoration="underline"') : ''}>${r.label}</text>${bars(r, top)}`;
   return r.href
-    ? html`<a href="${r.href}" aria-label="${spoken(r)}">${body}</a>`
-    : html`<g role="img" aria-label="${spoken(r)}">${body}</g>`;
+    ? // A link is named by its visible label alone (the figures are in the description), as speech input expects.
+      html`<a href="${r.href}">${body}</a>`
+    : html`<g aria-hidden="true">${body}</g>`;
 })}
 <g aria-hidden="true">${series.map(
   (s, j) => html`<rect x="${left + j * 120}" y="${height - 18}" width="12" height="12" fill="${s.colour}"/>
