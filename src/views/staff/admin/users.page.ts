@@ -87,12 +87,12 @@ ${errorSummary(m.errorSummary, errors, labels(m, true))}
   <button type="submit" class="button primary">${m.save}</button>
 </form>
 <h2>${u.accountState}</h2>
-<p class="hint" id="otp-hint">${u.otp}: ${user.otpEnrolled ? u.otpOn : u.otpOff}. ${u.otpResetHint}</p>
-${actionButton(ctx, `${path}/otp-reset`, u.otpReset, { describedBy: 'otp-hint' })}
-${
+<div class="action-block"><p class="hint" id="otp-hint">${u.otp}: ${user.otpEnrolled ? u.otpOn : u.otpOff}. ${u.otpResetHint}</p>
+${actionButton(ctx, `${path}/otp-reset`, u.otpReset, { describedBy: 'otp-hint' })}</div>
+<div class="action-block">${
   user.active
     ? html`<p class="hint" id="active-hint">${u.deactivateHint}</p>${actionButton(ctx, `${path}/active`, u.deactivate, { fields: { active: 'false' }, danger: true, describedBy: 'active-hint' })}`
     : actionButton(ctx, `${path}/active`, u.reactivate, { fields: { active: 'true' } })
-}`,
+}</div>`,
   };
 }
