@@ -65,6 +65,11 @@ export type ComplainantAction = {
 }[CaseAction];
 export const COMPLAINANT_ACTIONS = CASE_ACTIONS.filter((a): a is ComplainantAction => 'notify' in TRANSITIONS[a]);
 
+/** Whether the complainant sees the action's event (and its message) on the tracking page. */
+export function isPublicAction(action: CaseAction): boolean {
+  return RULES[action].public;
+}
+
 export function tellsComplainant(action: string): action is ComplainantAction {
   return (COMPLAINANT_ACTIONS as readonly string[]).includes(action);
 }

@@ -49,6 +49,16 @@ import { StaffRegistrationService } from './staff-registration.service';
     ReferenceCounterRepository,
     StaffRegistrationService,
   ],
-  exports: [CaseAccessService, CaseChanges, CaseRegistrationService, CaseTimeline, CaseTrackingService],
+  exports: [
+    CaseAccessService,
+    CaseActionsService,
+    CaseChanges,
+    CaseDetailsService,
+    CaseQueueService,
+    CaseRegistrationService,
+    CaseTimeline,
+    CaseTrackingService,
+    StaffRegistrationService,
+  ],
 })
 export class CasesModule {}
