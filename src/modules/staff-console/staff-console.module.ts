@@ -6,7 +6,6 @@ import { StaffPageGuard } from './session/staff-page.guard';
 import { StaffSessionsRepository } from './session/staff-sessions.repository';
 import { StaffSessionsService } from './session/staff-sessions.service';
 import { StaffSignInService } from './session/staff-sign-in.service';
-import { StaffDashboardController } from './staff-dashboard.controller';
 import { StaffPages } from './staff-pages';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffSessionController } from './staff-session.controller';
@@ -18,7 +17,7 @@ import { StaffSessionController } from './staff-session.controller';
  */
 @Module({
   imports: [SettingsModule, CasesModule, DepartmentsModule],
-  controllers: [StaffSessionController, StaffQueueController, StaffDashboardController],
+  controllers: [StaffSessionController, StaffQueueController],
   providers: [StaffSessionsRepository, StaffSessionsService, StaffSignInService, StaffPageGuard, StaffPages],
   exports: [StaffSessionsService, StaffPageGuard, StaffPages],
 })

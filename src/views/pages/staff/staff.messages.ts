@@ -14,7 +14,18 @@ const th = {
     integrity: 'ผู้รับผิดชอบเรื่องร้องเรียนการทุจริต',
     executive: 'ผู้บริหาร',
   },
-  nav: { queue: 'รายการเรื่อง', register: 'ลงทะเบียนเรื่อง', dashboard: 'ภาพรวม' },
+  nav: {
+    queue: 'รายการเรื่อง',
+    register: 'ลงทะเบียนเรื่อง',
+    dashboard: 'ภาพรวม',
+    users: 'ผู้ใช้',
+    departments: 'หน่วยงาน',
+    categories: 'ประเภทเรื่อง',
+    holidays: 'วันหยุด',
+    settings: 'ตั้งค่า',
+    audit: 'บันทึกการใช้งาน',
+    notifications: 'อีเมลที่ส่งไม่สำเร็จ',
+  },
   login: {
     title: 'เข้าสู่ระบบเจ้าหน้าที่',
     email: 'อีเมล',
@@ -167,7 +178,6 @@ const th = {
     openCase: 'เปิดเรื่องนี้',
     another: 'ลงทะเบียนเรื่องถัดไป',
   },
-  dashboard: { title: 'ภาพรวมสำหรับผู้บริหาร', soon: 'หน้านี้อยู่ระหว่างจัดทำ' },
 };
 
 export type StaffMessages = typeof th;
@@ -185,7 +195,18 @@ const en: StaffMessages = {
     integrity: 'Integrity officer',
     executive: 'Executive',
   },
-  nav: { queue: 'Cases', register: 'Register a complaint', dashboard: 'Dashboard' },
+  nav: {
+    queue: 'Cases',
+    register: 'Register a complaint',
+    dashboard: 'Dashboard',
+    users: 'Users',
+    departments: 'Departments',
+    categories: 'Categories',
+    holidays: 'Holidays',
+    settings: 'Settings',
+    audit: 'Audit log',
+    notifications: 'Failed emails',
+  },
   login: {
     title: 'Staff sign-in',
     email: 'Email',
@@ -336,7 +357,6 @@ const en: StaffMessages = {
     openCase: 'Open the case',
     another: 'Register the next one',
   },
-  dashboard: { title: 'Executive dashboard', soon: 'This page is being built' },
 };
 
 export function staffMessages(locale: Locale): StaffMessages {

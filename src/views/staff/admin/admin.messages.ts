@@ -5,15 +5,6 @@ import type { ContactChannel } from '../../../modules/settings/settings.catalogu
 
 /** The texts of the administration pages, Thai first; the English object has the same shape. */
 const th = {
-  nav: {
-    users: 'ผู้ใช้',
-    departments: 'หน่วยงาน',
-    categories: 'ประเภทเรื่อง',
-    holidays: 'วันหยุด',
-    settings: 'ตั้งค่า',
-    audit: 'บันทึกการใช้งาน',
-    notifications: 'อีเมลที่ส่งไม่สำเร็จ',
-  },
   required: 'จำเป็นต้องกรอก',
   errorSummary: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
   save: 'บันทึก',
@@ -193,15 +184,6 @@ const th = {
 export type AdminMessages = typeof th;
 
 const en: AdminMessages = {
-  nav: {
-    users: 'Users',
-    departments: 'Departments',
-    categories: 'Categories',
-    holidays: 'Holidays',
-    settings: 'Settings',
-    audit: 'Audit log',
-    notifications: 'Failed emails',
-  },
   required: 'required',
   errorSummary: 'Please correct the following',
   save: 'Save',
