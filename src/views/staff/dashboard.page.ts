@@ -89,7 +89,7 @@ export function dashboardPage(locale: Locale, d: Dashboard): StaffPageBody {
 </section>
 <section aria-labelledby="months-title">
   <h2 id="months-title">${m.byMonth}</h2>
-  <figure>${groupedBars({
+  <figure class="chart-box">${groupedBars({
     id: 'months-chart',
     // Narrower than the public page's: the labels stay readable when a phone scales it down.
     width: 480,

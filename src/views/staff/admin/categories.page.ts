@@ -40,7 +40,7 @@ ${notice(o.done)}
 </table></div>
 <h2 id="create-title">${m.categories.create}</h2>
 ${errorSummary(m.errorSummary, errors, labels(m))}
-<form method="post" action="${CATEGORIES_PATH}" novalidate aria-labelledby="create-title">
+<form method="post" action="${CATEGORIES_PATH}" class="narrow" novalidate aria-labelledby="create-title">
   ${ctx.hidden}
   ${textField({ ...common, name: 'code', label: m.code, hint: m.codeHint, required: true, maxlength: 48 })}
   ${selectField({ name: 'kind', label: m.categories.kind, values, errors, options: CASE_KINDS.map((k) => ({ value: k, label: m.categories.kinds[k] })) })}
@@ -73,7 +73,7 @@ export function categoryEditPage(
 <h1 id="page-title">${m.categories.editTitle}: ${category.nameTh} <small><code>${category.code}</code></small></h1>
 <p>${m.categories.kind}: ${m.categories.kinds[category.kind]}</p>
 ${errorSummary(m.errorSummary, errors, labels(m))}
-<form method="post" action="${CATEGORIES_PATH}/${category.id}" novalidate>
+<form method="post" action="${CATEGORIES_PATH}/${category.id}" class="narrow" novalidate>
   ${ctx.hidden}
   ${textField({ ...common, name: 'nameTh', label: m.nameTh, required: true, maxlength: 200 })}
   ${textField({ ...common, name: 'nameEn', label: m.nameEn, required: true, maxlength: 200 })}

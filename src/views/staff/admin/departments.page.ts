@@ -30,7 +30,7 @@ ${notice(o.done)}
 </table></div>
 <h2 id="create-title">${m.departments.create}</h2>
 ${errorSummary(m.errorSummary, errors, { code: m.code, nameTh: m.nameTh, nameEn: m.nameEn })}
-<form method="post" action="${DEPARTMENTS_PATH}" novalidate aria-labelledby="create-title">
+<form method="post" action="${DEPARTMENTS_PATH}" class="narrow" novalidate aria-labelledby="create-title">
   ${ctx.hidden}
   ${textField({ ...common, name: 'code', label: m.code, hint: m.codeHint, required: true, maxlength: 32 })}
   ${textField({ ...common, name: 'nameTh', label: m.nameTh, required: true, maxlength: 200 })}
@@ -50,7 +50,7 @@ export function departmentEditPage(ctx: FormContext, department: Department, o: 
     main: html`<p><a href="${href(ctx, DEPARTMENTS_PATH)}">${m.back}</a></p>
 <h1 id="page-title">${m.departments.editTitle}: ${department.nameTh} <small><code>${department.code}</code></small></h1>
 ${errorSummary(m.errorSummary, errors, { nameTh: m.nameTh, nameEn: m.nameEn, active: m.active })}
-<form method="post" action="${DEPARTMENTS_PATH}/${department.id}" novalidate>
+<form method="post" action="${DEPARTMENTS_PATH}/${department.id}" class="narrow" novalidate>
   ${ctx.hidden}
   ${textField({ ...common, name: 'nameTh', label: m.nameTh, required: true, maxlength: 200 })}
   ${textField({ ...common, name: 'nameEn', label: m.nameEn, required: true, maxlength: 200 })}

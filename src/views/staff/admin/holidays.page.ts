@@ -41,7 +41,7 @@ ${notice(o.done)}
 </table></div>
 <h2 id="add-title">${h.add}</h2>
 ${errorSummary(m.errorSummary, errors, { date: h.date, nameTh: m.nameTh, nameEn: m.nameEn })}
-<form method="post" action="${HOLIDAYS_PATH}" novalidate aria-labelledby="add-title">
+<form method="post" action="${HOLIDAYS_PATH}" class="narrow" novalidate aria-labelledby="add-title">
   ${ctx.hidden}
   ${textField({ ...common, name: 'date', label: h.date, hint: h.dateHint, required: true, type: 'date' })}
   ${textField({ ...common, name: 'nameTh', label: m.nameTh, required: true, maxlength: 200 })}

@@ -57,7 +57,7 @@ export function settingsPage(
     main: html`<h1 id="page-title">${s.title}</h1>
 ${notice(o.done)}
 ${errorSummary(m.errorSummary, errors, labels(m))}
-<form method="post" action="${SETTINGS_PATH}" novalidate id="settings-form">
+<form method="post" action="${SETTINGS_PATH}" class="narrow" novalidate id="settings-form">
   ${ctx.hidden}
   <fieldset><legend>${s.organisation}</legend>
     ${textField({ ...common, name: 'organisation.nameTh', label: s.orgNameTh, required: true, maxlength: 200 })}

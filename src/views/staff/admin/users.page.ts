@@ -45,7 +45,7 @@ ${notice(o.done)}
 </table></div>
 <h2 id="create-title">${u.create}</h2>
 ${errorSummary(m.errorSummary, errors, labels(m))}
-<form method="post" action="${USERS_PATH}" novalidate aria-labelledby="create-title">
+<form method="post" action="${USERS_PATH}" class="narrow" novalidate aria-labelledby="create-title">
   ${ctx.hidden}
   ${textField({ ...common, name: 'displayName', label: u.name, required: true, maxlength: 200, autocomplete: 'off' })}
   ${textField({ ...common, name: 'email', label: u.email, required: true, type: 'email', maxlength: 254, autocomplete: 'off' })}
@@ -78,7 +78,7 @@ export function userEditPage(
 <p>${user.email} · ${user.active ? m.active : m.inactive}</p>
 ${notice(o.done)}
 ${errorSummary(m.errorSummary, errors, labels(m, true))}
-<form method="post" action="${path}" novalidate>
+<form method="post" action="${path}" class="narrow" novalidate>
   ${ctx.hidden}
   ${textField({ ...common, name: 'displayName', label: u.name, required: true, maxlength: 200, autocomplete: 'off' })}
   ${selectField({ name: 'role', label: u.role, values, errors, options: ROLES.map((r) => ({ value: r, label: roleLabels[r] })) })}
