@@ -25,6 +25,8 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { StaffAdminModule } from './modules/staff-admin/staff-admin.module';
 import { StaffConsoleModule } from './modules/staff-console/staff-console.module';
 import { UsersModule } from './modules/users/users.module';
+import { VaultModule } from './modules/whistleblower/vault/vault.module';
+import { WhistleblowerModule } from './modules/whistleblower/whistleblower.module';
 
 export interface AppModuleOptions {
   /** Run the job workers in this process. */
@@ -53,6 +55,7 @@ export class AppModule {
         NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
         DeadlinesModule.forRoot({ workers: options.workers }),
         AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),
+        VaultModule.forRoot({ identityKeys: secrets.identityKeys }),
         DepartmentsModule,
         CategoriesModule,
         UsersModule,
@@ -64,6 +67,7 @@ export class AppModule {
         ReportsModule,
         FeedbackModule,
         MetricsModule,
+        WhistleblowerModule.forRoot({ redisUrl: secrets.redisUrl }),
         StaffConsoleModule,
         StaffAdminModule,
       ],

@@ -20,6 +20,7 @@ import { Case } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { Complainant } from './complainant.entity';
+import { IdentityCustody } from './identity-custody';
 import { ReferenceCounterRepository } from './reference-counter.repository';
 import { StaffRegistrationService } from './staff-registration.service';
 
@@ -46,6 +47,7 @@ import { StaffRegistrationService } from './staff-registration.service';
     CaseTrackingService,
     CaseWorkflowRepository,
     CasesRepository,
+    IdentityCustody,
     ReferenceCounterRepository,
     StaffRegistrationService,
   ],
@@ -58,6 +60,7 @@ import { StaffRegistrationService } from './staff-registration.service';
     CaseRegistrationService,
     CaseTimeline,
     CaseTrackingService,
+    IdentityCustody,
     StaffRegistrationService,
   ],
 })

@@ -108,7 +108,7 @@ const th = {
       address: 'ที่อยู่',
       complaintBox: 'ตู้รับเรื่องร้องเรียน (ที่ตั้ง)',
       officeHours: 'เวลาทำการ',
-    } as Record<ContactChannel, string>,
+    } satisfies Record<ContactChannel, string> as Record<ContactChannel, string>,
     deadline: 'กำหนด 15 วัน',
     mode: 'การนับวัน',
     modes: { calendar: 'นับวันตามปฏิทิน', working: 'นับเฉพาะวันทำการ (ไม่นับวันหยุดเสาร์-อาทิตย์และวันหยุดราชการ)' },
@@ -154,7 +154,7 @@ const th = {
       holiday_add: 'เพิ่มวันหยุด',
       holiday_remove: 'ลบวันหยุด',
       due_date_change: 'เปลี่ยนกำหนดแจ้งผล',
-    } as Record<AuditAction, string>,
+    } satisfies Record<AuditAction, string> as Record<AuditAction, string>,
   },
   notifications: {
     title: 'อีเมลที่ส่งไม่สำเร็จ',
@@ -177,7 +177,8 @@ const th = {
       deadline_escalation: 'แจ้งหัวหน้าเมื่อเกินกำหนด',
       deadline_executive: 'แจ้งผู้บริหาร',
       deadline_digest: 'สรุปประจำวัน',
-    } as Record<NotificationTemplate, string>,
+      whistleblower_news: 'แจ้งผู้แจ้งเบาะแสว่ามีความคืบหน้า',
+    } satisfies Record<NotificationTemplate, string> as Record<NotificationTemplate, string>,
   },
 };
 
@@ -356,6 +357,7 @@ const en: AdminMessages = {
       deadline_escalation: 'Escalation to the head',
       deadline_executive: 'Notice to the executive',
       deadline_digest: 'Daily digest',
+      whistleblower_news: 'Whistleblower: news on the report',
     },
   },
 };
