@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, DESKTOP, lookAtBothWidths } from '../support/accessibility';
 import { STAFF } from '../support/auth';
 import { launchBrowser, listenOnLoopback } from '../support/browser';
-import { act, departmentId, registerCase } from '../support/cases';
+import { registerCase, resolveInWorks } from '../support/cases';
 import { TEST_PASSWORD } from '../support/constants';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { tokensNow } from '../reports/clock-tokens';
@@ -39,19 +39,10 @@ describe('staff console in a real browser: the dashboard and the administration 
     base = await listenOnLoopback(t);
     browser = await launchBrowser();
     const tokens = await tokensNow(t);
-    const works = await departmentId(t, 'works');
     const phone = await registerCase(t, tokens.center, { channel: 'phone' });
     await registerCase(t, tokens.center, { channel: 'letter' });
     await registerCase(t, tokens.center, { channel: 'walk_in' });
-    for (const [body, by] of [
-      [{ action: 'accept' }, tokens.center],
-      [{ action: 'assign', departmentId: works }, tokens.center],
-      [{ action: 'start' }, tokens.works],
-      [{ action: 'resolve', message: 'ซ่อมแล้ว' }, tokens.works],
-    ] as const) {
-      const res = await act(t, by, phone.id, body);
-      if (res.status !== 200) throw new Error(`${body.action}: ${res.status}`);
-    }
+    await resolveInWorks(t, tokens, phone.id);
   });
   afterAll(async () => {
     await browser?.close();

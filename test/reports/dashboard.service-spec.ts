@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../../src/common/errors/domain-error';
 import type { StaffUser } from '../../src/modules/auth/staff-user';
 import { DashboardService } from '../../src/modules/reports/dashboard/dashboard.service';
 import { STAFF } from '../support/auth';
-import { act, departmentId, registerCase } from '../support/cases';
+import { departmentId, registerCase, resolveInWorks } from '../support/cases';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { tokensNow } from './clock-tokens';
 
@@ -31,15 +31,7 @@ describe('DashboardService', () => {
     // November: a letter resolved by the works department, and a walk-in still within its 15 days.
     const letter = await registerCase(t, tokens.center, { channel: 'letter', receivedAt: bkk('2025-11-10T09:00:00').toISOString() });
     await registerCase(t, tokens.center, { channel: 'walk_in', receivedAt: bkk('2025-11-14T09:00:00').toISOString() });
-    for (const [body, by] of [
-      [{ action: 'accept' }, tokens.center],
-      [{ action: 'assign', departmentId: works }, tokens.center],
-      [{ action: 'start' }, tokens.works],
-      [{ action: 'resolve', message: 'ซ่อมแล้ว' }, tokens.works],
-    ] as const) {
-      const res = await act(t, by, letter.id, body);
-      if (res.status !== 200) throw new Error(`${body.action}: ${res.status}`);
-    }
+    await resolveInWorks(t, tokens, letter.id);
   });
   afterAll(async () => {
     await resetCases(t.db);
