@@ -108,6 +108,12 @@ describe('staff console: administration pages', () => {
     await admin.post(`/staff/admin/categories/${cat.id}`, { nameTh: 'ต้นไม้', nameEn: 'Trees', defaultDepartmentId: '' }, 303, `/staff/admin/categories/${cat.id}`);
     await admin.post(`/staff/admin/departments/${dept.id}`, { nameTh: 'กองสวน', nameEn: 'Parks' }, 303, `/staff/admin/departments/${dept.id}`);
     expect((await t.db.query(`SELECT active FROM departments WHERE id = $1`, [dept.id]))[0].active).toBe(false);
+    // Each change is in the audit log, the refused one not.
+    expect(await audited('department_create', `AND details->>'departmentId' = '${dept.id}'`)).toBe(1);
+    expect(await audited('department_update', `AND details->>'departmentId' = '${dept.id}'`)).toBe(1);
+    expect(await audited('category_create', `AND details->>'categoryId' = '${cat.id}'`)).toBe(1);
+    const [change] = await t.db.query(`SELECT details FROM audit_log WHERE action = 'category_update' AND details->>'categoryId' = $1`, [cat.id]);
+    expect(change.details.fields.sort()).toEqual(['active', 'defaultDepartmentId', 'nameEn', 'nameTh']);
   });
 
   it('adds and removes a special holiday', async () => {

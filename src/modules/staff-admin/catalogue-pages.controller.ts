@@ -48,7 +48,7 @@ export class CataloguePagesController {
       dto: CreateDepartmentDto,
       plain: { code: text(form, 'code'), nameTh: text(form, 'nameTh'), nameEn: text(form, 'nameEn') },
       locale,
-      act: (dto) => conflictAsField('code', () => this.departments.create(dto)),
+      act: (dto) => conflictAsField('code', () => this.departments.create(me, dto)),
       done: () => ({ redirect: doneUrl(DEPARTMENTS_PATH, locale, 'created') }),
       again: async (errors) => page.render(departmentsPage(page.form, await this.departments.list(me, true), { values: formValuesOf(form), errors })),
     });
@@ -65,7 +65,7 @@ export class CataloguePagesController {
 
   @Post('departments/:id')
   @Header('Content-Type', HTML)
-  async updateDepartment(@Req() req: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('id') id: string, @Body() form: Form = {}) {
+  async updateDepartment(@Req() req: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentUser() me: StaffUser, @Param('id') id: string, @Body() form: Form = {}) {
     const department = await this.departments.get(requireId(id, 'Department'));
     const locale = formLocale(form);
     const page = await this.kit.page(req, reply, `${DEPARTMENTS_PATH}/${department.id}`, locale);
@@ -73,7 +73,7 @@ export class CataloguePagesController {
       dto: UpdateDepartmentDto,
       plain: { nameTh: text(form, 'nameTh'), nameEn: text(form, 'nameEn'), active: text(form, 'active') === 'true' },
       locale,
-      act: (dto) => conflictAsField('active', () => this.departments.update(department.id, dto), 'stillInUse'),
+      act: (dto) => conflictAsField('active', () => this.departments.update(me, department.id, dto), 'stillInUse'),
       done: () => ({ redirect: doneUrl(DEPARTMENTS_PATH, locale, 'saved') }),
       again: (errors) => page.render(departmentEditPage(page.form, department, { values: formValuesOf(form), errors })),
     });
@@ -104,7 +104,7 @@ export class CataloguePagesController {
         defaultDepartmentId: text(form, 'defaultDepartmentId') || null,
       },
       locale,
-      act: (dto) => conflictAsField('code', () => this.categories.create(dto)),
+      act: (dto) => conflictAsField('code', () => this.categories.create(me, dto)),
       done: () => ({ redirect: doneUrl(CATEGORIES_PATH, locale, 'created') }),
       again: async (errors) => {
         const [categories, departments] = await Promise.all([this.categories.list(me, { includeInactive: true }), this.departments.list(me, true)]);
@@ -138,7 +138,7 @@ export class CataloguePagesController {
         active: text(form, 'active') === 'true',
       },
       locale,
-      act: (dto) => this.categories.update(category.id, dto),
+      act: (dto) => this.categories.update(me, category.id, dto),
       done: () => ({ redirect: doneUrl(CATEGORIES_PATH, locale, 'saved') }),
       again: async (errors) => page.render(categoryEditPage(page.form, category, await this.departments.list(me, true), { values: formValuesOf(form), errors })),
     });

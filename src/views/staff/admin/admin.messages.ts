@@ -154,6 +154,10 @@ const th = {
       holiday_add: 'เพิ่มวันหยุด',
       holiday_remove: 'ลบวันหยุด',
       due_date_change: 'เปลี่ยนกำหนดแจ้งผล',
+      department_create: 'เพิ่มหน่วยงาน',
+      department_update: 'แก้ไขหน่วยงาน',
+      category_create: 'เพิ่มประเภทเรื่อง',
+      category_update: 'แก้ไขประเภทเรื่อง',
     } satisfies Record<AuditAction, string> as Record<AuditAction, string>,
   },
   notifications: {
@@ -334,6 +338,10 @@ const en: AdminMessages = {
       holiday_add: 'Holiday added',
       holiday_remove: 'Holiday removed',
       due_date_change: 'Due date changed',
+      department_create: 'Department added',
+      department_update: 'Department changed',
+      category_create: 'Category added',
+      category_update: 'Category changed',
     },
   },
   notifications: {
