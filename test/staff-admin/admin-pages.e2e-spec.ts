@@ -41,6 +41,10 @@ describe('staff console: administration pages', () => {
     }
   });
 
+  it('leads from /staff/admin to its first page', async () => {
+    expect((await admin.get('/staff/admin').expect(303)).headers.location).toBe('/staff/admin/users');
+  });
+
   it('refuses a form posted without its CSRF token', async () => {
     const res = await admin.agent.post('/staff/admin/departments').type('form').send({ code: 'conadm_x', nameTh: 'ก', nameEn: 'x' });
     expect(res.status).toBe(403);

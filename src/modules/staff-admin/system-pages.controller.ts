@@ -12,6 +12,8 @@ import { formValuesOf } from '../../views/staff/admin/admin-fields';
 import { adminMessages } from '../../views/staff/admin/admin.messages';
 import { AUDIT_FILTERS, auditPage, AUDIT_PATH, auditQueryFrom } from '../../views/staff/admin/audit.page';
 import { holidaysPage, HOLIDAYS_PATH } from '../../views/staff/admin/holidays.page';
+import { USERS_PATH } from '../../views/staff/admin/users.page';
+import { href } from '../../views/layout';
 import { notificationsPage, NOTIFICATIONS_PATH } from '../../views/staff/admin/notifications.page';
 import { settingsFromForm, settingsPage, SETTINGS_PATH, settingsValues } from '../../views/staff/admin/settings.page';
 import { AuditService } from '../audit/audit.service';
@@ -53,6 +55,13 @@ export class SystemPagesController {
     private readonly failed: FailedNotificationsService,
     private readonly clock: Clock,
   ) {}
+
+  /** The administration's own address leads to its first page. */
+  @Get()
+  index(@Res({ passthrough: true }) reply: FastifyReply, @Query('lang') lang?: string): string {
+    reply.redirect(href({ locale: localeFrom(lang) }, USERS_PATH), 303);
+    return '';
+  }
 
   @Get('holidays')
   @Header('Content-Type', HTML)

@@ -12,6 +12,7 @@ export interface DashboardMessages {
   overdueNowHint: string;
   satisfaction: string;
   satisfactionOf: string;
+  belowTarget: string;
   noRatings: string;
   byMonth: string;
   byChannel: string;
@@ -37,6 +38,7 @@ const th: DashboardMessages = {
   overdueNowHint: 'เรื่องที่ยังไม่เสร็จและเลยกำหนด 15 วันแล้ว ไม่ว่ารับเมื่อใด',
   satisfaction: 'ความพึงพอใจ',
   satisfactionOf: 'จาก {n} คำตอบ',
+  belowTarget: 'ต่ำกว่าเป้าหมาย {pct} %',
   noRatings: 'ยังไม่มีผู้ประเมิน',
   byMonth: 'รับเรื่องและแก้ไขแล้ว รายเดือน',
   byChannel: 'แยกตามช่องทาง',
@@ -62,6 +64,7 @@ const en: DashboardMessages = {
   overdueNowHint: 'Open cases past their 15-day deadline, whenever received',
   satisfaction: 'Satisfaction',
   satisfactionOf: 'from {n} ratings',
+  belowTarget: 'below the {pct} % target',
   noRatings: 'No ratings yet',
   byMonth: 'Received and resolved by month',
   byChannel: 'By channel',

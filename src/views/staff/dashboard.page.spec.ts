@@ -38,6 +38,8 @@ describe('dashboardPage', () => {
     expect(th).toContain('50.0 %');
     expect(th).toContain('75.0 %');
     expect(th).toContain('ยังไม่มีผู้ประเมิน');
+    // 75 % is below the 80 % target of seed 004.
+    expect(th).toContain('ต่ำกว่าเป้าหมาย 80 %');
   });
 
   it('drills into the queue with the queue’s own filter names', () => {

@@ -24,13 +24,19 @@ export function reportHref(format: ReportFormat, locale: Locale): string {
 
 function figures(m: DashboardMessages, n: Intl.NumberFormat, h: Headline, testId: string, overdue?: SafeHtml): SafeHtml {
   const s = h.satisfaction;
+  // Seed 004's target: at least 80 % of complainants satisfied.
+  const below = s.satisfiedPct !== null && s.satisfiedPct < s.targetPct;
   return html`<dl class="figures" data-testid="${testId}">
   <div><dt>${m.received}</dt><dd data-figure="received">${n.format(h.received)}</dd></div>
   <div><dt>${m.resolved}</dt><dd data-figure="resolved">${n.format(h.resolved)}</dd></div>
   <div><dt>${m.withinDeadline}</dt><dd data-figure="withinDeadlinePct">${pct(h.withinDeadlinePct)}</dd></div>
   ${overdue ?? ''}
-  <div><dt>${m.satisfaction}</dt><dd data-figure="satisfiedPct">${
-    s.responses ? html`${pct(s.satisfiedPct)} <small>${fill(m.satisfactionOf, { n: n.format(s.responses) })}</small>` : html`<small>${m.noRatings}</small>`
+  <div${below ? html` class="alert-figure"` : ''}><dt>${m.satisfaction}</dt><dd data-figure="satisfiedPct">${
+    s.responses
+      ? html`${pct(s.satisfiedPct)} <small>${fill(m.satisfactionOf, { n: n.format(s.responses) })}</small>${
+          below ? html`<small>${fill(m.belowTarget, { pct: String(s.targetPct) })}</small>` : ''
+        }`
+      : html`<small>${m.noRatings}</small>`
   }</dd></div>
 </dl>`;
 }
