@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { CategoriesModule } from '../categories/categories.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { SettingsModule } from '../settings/settings.module';
 import { StaffPageGuard } from './session/staff-page.guard';
 import { StaffSessionsRepository } from './session/staff-sessions.repository';
 import { StaffSessionsService } from './session/staff-sessions.service';
 import { StaffSignInService } from './session/staff-sign-in.service';
+import { StaffCaseController } from './staff-case.controller';
+import { StaffCaseService } from './staff-case.service';
+import { StaffRegisterController } from './staff-register.controller';
 import { StaffPages } from './staff-pages';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffSessionController } from './staff-session.controller';
@@ -16,9 +20,14 @@ import { StaffSessionController } from './staff-session.controller';
  * (the page context) and the layout in src/views/pages/staff.
  */
 @Module({
-  imports: [SettingsModule, CasesModule, DepartmentsModule],
-  controllers: [StaffSessionController, StaffQueueController],
-  providers: [StaffSessionsRepository, StaffSessionsService, StaffSignInService, StaffPageGuard, StaffPages],
+  imports: [SettingsModule, CasesModule, CategoriesModule, DepartmentsModule],
+  controllers: [
+    StaffSessionController,
+    StaffQueueController,
+    StaffRegisterController,
+    StaffCaseController,
+  ],
+  providers: [StaffSessionsRepository, StaffSessionsService, StaffSignInService, StaffPageGuard, StaffPages, StaffCaseService],
   exports: [StaffSessionsService, StaffPageGuard, StaffPages],
 })
 export class StaffConsoleModule {}
