@@ -46,6 +46,8 @@ describe('staff console in a real browser: the dashboard and the administration 
   });
   afterAll(async () => {
     await browser?.close();
+    // The settings form saves every group: the environment's defaults come back for the next file.
+    await t.db.query('DELETE FROM settings');
     await resetCases(t.db);
     await t?.close();
   });
