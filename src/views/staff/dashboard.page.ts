@@ -70,7 +70,7 @@ export function dashboardPage(locale: Locale, d: Dashboard): StaffPageBody {
   const m = dashboardMessages(locale);
   const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'th-TH');
   const label = (x: { label: string; labelEn: string }) => (locale === 'en' ? x.labelEn : x.label);
-  const overdue = html`<div class="alert-figure"><dt>${m.overdueNow}</dt><dd data-figure="overdueNow"><a href="${queueHref(
+  const overdue = html`<div${d.overdueNow ? html` class="alert-figure"` : ''}><dt>${m.overdueNow}</dt><dd data-figure="overdueNow"><a href="${queueHref(
     { view: 'overdue' },
     locale,
   )}" title="${m.overdueNowHint}">${n.format(d.overdueNow)}</a></dd></div>`;
