@@ -36,8 +36,8 @@ export class CategoriesController {
   @ApiCreatedResponse({ type: CategoryDto })
   @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
   @ApiConflictResponse({ description: 'The code is taken' })
-  async create(@Body() dto: CreateCategoryDto): Promise<CategoryDto> {
-    return toCategoryDto(await this.categories.create(dto));
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.create(actor, dto));
   }
 
   @Patch(':id')
@@ -45,7 +45,7 @@ export class CategoriesController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiBadRequestResponse({ description: 'A field is wrong (code and kind cannot change); `details` names each one' })
   @ApiNotFoundResponse()
-  async update(@Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
-    return toCategoryDto(await this.categories.update(id, dto));
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.update(actor, id, dto));
   }
 }

@@ -45,8 +45,8 @@ export class DepartmentsController {
   @ApiCreatedResponse({ type: DepartmentDto })
   @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
   @ApiConflictResponse({ description: 'The code is taken' })
-  async create(@Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.create(dto));
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.create(actor, dto));
   }
 
   @Patch(':id')
@@ -55,7 +55,7 @@ export class DepartmentsController {
   @ApiBadRequestResponse({ description: 'A field is wrong (the code cannot change); `details` names each one' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Deactivation refused: active users or categories still refer to the department' })
-  async update(@Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.update(id, dto));
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.update(actor, id, dto));
   }
 }
