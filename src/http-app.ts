@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { SettingsService } from './modules/settings/settings.service';
 import { useBoundedBodyParsers } from './common/http/body-parsers';
 import { HttpErrorFilter } from './common/http/http-error.filter';
+import { createApiDocument } from './common/openapi/api-document';
 import { projectRoot } from './common/http/project-root';
 import { useRateLimits } from './common/http/rate-limit.hook';
 import { RateLimiter } from './common/http/rate-limiter';
@@ -96,15 +97,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   const settings = app.get(SettingsService);
   app.useGlobalFilters(new HttpErrorFilter(errorPages(() => settings.lastKnownSite())));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rongrian API')
-      .setDescription('Complaint and whistleblower case tracking for Thai local governments')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
