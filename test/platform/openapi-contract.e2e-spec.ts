@@ -106,6 +106,7 @@ const ROWS: Row[] = [
   // The public side
   { op: 'POST /api/v1/complaints', status: 201, body: () => complaintBody() },
   { op: 'POST /api/v1/complaints', status: 400, body: () => complaintBody({ consent: false, complainant: { name: '' } }) },
+  { op: 'POST /api/v1/complaints', status: 413, body: () => complaintBody({ description: 'ก'.repeat(400_000) }) },
   { op: 'GET /api/v1/complaints/track/{trackingCode}', status: 200, path: (f) => `/api/v1/complaints/track/${f.closed.trackingCode}` },
   { op: 'GET /api/v1/complaints/track/{trackingCode}', status: 400, path: '/api/v1/complaints/track/AAAA' },
   { op: 'POST /api/v1/complaints/track/{trackingCode}/feedback', status: 201, path: (f) => `/api/v1/complaints/track/${f.closed.trackingCode}/feedback`, body: { rating: 5, comment: 'ขอบคุณ' } },
@@ -269,6 +270,14 @@ describe('the OpenAPI document holds for every answer', () => {
     expect(contract.checkAnswer('GET /api/v1/cases/{id}', { status: 418, contentType: 'application/json', body: {} })).toEqual([
       expect.stringContaining('status 418 is not documented'),
     ]);
+  });
+
+  it('holds requests to the document too: the queue takes its statuses comma-separated', () => {
+    const queue = (query: string) => contract.checkRequest('GET /api/v1/cases', { method: 'GET', path: `/api/v1/cases?${query}`, headers: {} }, 200);
+    expect(queue('status=received,accepted&assigneeId=me&limit=5&overdue=true')).toEqual([]);
+    expect(queue('status=received,lost')).toEqual([expect.stringContaining('invalid by the document')]);
+    expect(queue('limit=2.5')).toEqual([expect.stringContaining('invalid by the document')]);
+    expect(queue('assigneeId=someone')).toEqual([expect.stringContaining('invalid by the document')]);
   });
 
   it('describes every object the API takes or gives with all its properties, closed to others', () => {
