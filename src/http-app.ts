@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { SettingsService } from './modules/settings/settings.service';
 import { useBoundedBodyParsers } from './common/http/body-parsers';
+import { useCsrfProtection } from './common/http/csrf';
+import { AuthKeys } from './modules/auth/auth-keys';
+import { STAFF_PATH } from './modules/staff-console/session/session-cookie';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createApiDocument } from './common/openapi/api-document';
 import { projectRoot } from './common/http/project-root';
@@ -83,6 +86,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   // limits; BODY_LIMIT_BYTES still bounds JSON and urlencoded bodies.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: ASSETS_PREFIX, decorateReply: false, maxAge: '1h' });
+  await useCsrfProtection(app, app.get(AuthKeys, { strict: false }).cookieSecret, STAFF_PATH);
 
   const outages = new RedisOutageLog(redisTarget(secrets.redisUrl));
   const rateLimits = createRateLimiter(config, secrets.redisUrl, outages);

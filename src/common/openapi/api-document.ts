@@ -50,6 +50,7 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
       )
       .setVersion('1')
       .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A receipt token from POST /api/v1/whistleblower/access; never a staff token' }, 'receipt')
       .build(),
     { extraModels: [ErrorBodyDto] },
   );

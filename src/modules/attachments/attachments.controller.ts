@@ -4,20 +4,11 @@ import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
-import { ROLES } from '../users/user.entity';
 import { AttachmentsService } from './attachments.service';
 import { ACCEPTED_TYPES } from './content-type';
 import { AttachmentListDto, FILES_BODY_SCHEMA, toAttachmentDto } from './dto/attachment.dto';
-import { contentDisposition } from './file-name';
+import { downloadOf, MAY_DOWNLOAD } from './attachment-download';
 import { readUpload } from './multipart-upload';
-
-/**
- * Executives see cases without the complainant's contact details, and a
- * complainant's files are theirs too (photos of faces, houses, ID cards):
- * executives may see that files exist, not open them. Administrators keep
- * the route, and its 404, since they see no case at all.
- */
-const MAY_DOWNLOAD = ROLES.filter((role) => role !== 'executive');
 
 /** Files on a case, for the staff who may see the case; everything else is the same 404. */
 @ApiTags('cases')
@@ -64,13 +55,6 @@ export class AttachmentsController {
     @Param('attachmentId') attachmentId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const { attachment, content } = await this.attachments.openForStaff(user, id, attachmentId);
-    // Personal data: no shared cache keeps it, and no browser second-guesses its type.
-    reply.header('Cache-Control', 'private, no-store').header('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(content, {
-      type: attachment.mediaType,
-      disposition: contentDisposition(attachment.fileName),
-      length: attachment.sizeBytes,
-    });
+    return downloadOf(reply, await this.attachments.openForStaff(user, id, attachmentId));
   }
 }

@@ -16,7 +16,10 @@ export interface Settings {
     reminderDaysBefore: number[];
   };
   identity: {
-    /** A reveal of a whistleblower's identity waits for a second integrity officer (a custodian). */
+    /**
+     * A reveal of a whistleblower's identity waits for a custodian's approval: another integrity
+     * officer or an administrator, never the officer who asks (see the whistleblower module).
+     */
     revealNeedsApproval: boolean;
   };
   security: {
