@@ -7,6 +7,7 @@ import { act, departmentId, offlineCase, registerCase } from '../support/cases';
 import { complaintBody } from '../support/factories';
 import { ApiContract, OperationKey, SentRequest } from '../support/openapi-contract';
 import { resetCases, TestApp } from '../support/test-app';
+import { caseIdOf, fileReport, receiptBearer, reportBody, TEST_POW_DIFFICULTY } from '../whistleblower/channel';
 
 /**
  * Every operation of the served OpenAPI document, held against real answers:
@@ -17,9 +18,10 @@ import { resetCases, TestApp } from '../support/test-app';
  * needs its rows here (one line each).
  */
 
-type Who = 'admin' | 'center' | 'works' | 'worksHead' | 'executive' | 'integrity' | 'contract';
+type Who = 'admin' | 'center' | 'works' | 'worksHead' | 'executive' | 'integrity' | 'contract' | 'receipt';
 
 interface Fixture {
+  t: TestApp;
   auth: Record<Who, string>;
   created: CreatedRows;
   /** A general case registered by the centre, left open. */
@@ -33,11 +35,16 @@ interface Fixture {
   /** An officer made for this file, who enrols in two-factor sign-in through the rows. */
   contractUser: { id: string; email: string };
   failedNotificationId: string;
+  /** Two online whistleblower reports with an identity in the vault; `receipt` opens the first. */
+  reports: [string, string];
+  receiptCode: string;
+  originalSettings: { identity: { revealNeedsApproval: boolean } };
   /** Set by rows, read by later ones. */
   attachmentId?: string;
   enrolmentToken?: string;
   otpSecret?: string;
   cursor?: string;
+  revealRequests: string[];
 }
 
 interface Row {
@@ -47,7 +54,7 @@ interface Row {
   as?: Who;
   /** The path as sent, with the query string; the operation's own when it has no parameters. */
   path?: string | ((f: Fixture) => string);
-  body?: object | ((f: Fixture) => object);
+  body?: object | ((f: Fixture) => object | Promise<object>);
   /** Sends a multipart body with one PNG in `files`. */
   files?: boolean;
   /** Keeps something of the answer for later rows. */
@@ -63,6 +70,7 @@ const CONTRACT_PASSWORD = ADMIN_TEST_PASSWORD;
 /** Error answers that no request of a healthy test server can provoke, with where they are tested instead. */
 const ERROR_ANSWER_ELSEWHERE: Record<OperationKey, string> = {
   'GET /api/v1/health': 'answers 503 only while Postgres or Redis is down (test/hardening/*-outage.e2e-spec.ts)',
+  'GET /api/v1/whistleblower/challenge': 'takes no input: answers only 503 in an outage (test/hardening/*-outage.e2e-spec.ts)',
 };
 
 /** In order: later rows may use what earlier ones kept. */
@@ -157,6 +165,33 @@ const ROWS: Row[] = [
   { op: 'POST /api/v1/notifications/{id}/retry', status: 200, as: 'admin', path: (f) => `/api/v1/notifications/${f.failedNotificationId}/retry` },
   { op: 'POST /api/v1/notifications/{id}/retry', status: 404, as: 'admin', path: `/api/v1/notifications/${NO_SUCH_ID}/retry` },
 
+  // The whistleblower channel and the identity vault
+  { op: 'GET /api/v1/whistleblower/challenge', status: 200 },
+  { op: 'POST /api/v1/whistleblower/reports', status: 201, body: (f) => reportBody(f.t, { identity: { name: 'ผู้แจ้ง ทดสอบ', email: 'reporter@example.com' } }) },
+  { op: 'POST /api/v1/whistleblower/reports', status: 400, body: { subject: '', description: 'x', pow: { id: NO_SUCH_ID, nonce: '1' } } },
+  { op: 'POST /api/v1/whistleblower/access', status: 200, body: (f) => ({ receiptCode: f.receiptCode }) },
+  { op: 'POST /api/v1/whistleblower/access', status: 401, body: { receiptCode: '0000 0000 0000 0001' } },
+  { op: 'GET /api/v1/whistleblower/report', status: 200, as: 'receipt' },
+  { op: 'GET /api/v1/whistleblower/report', status: 401 },
+  { op: 'POST /api/v1/whistleblower/report/messages', status: 201, as: 'receipt', body: { body: 'มีหลักฐานเพิ่มเติม' } },
+  { op: 'POST /api/v1/whistleblower/report/messages', status: 400, as: 'receipt', body: {} },
+  { op: 'POST /api/v1/whistleblower/report/attachments', status: 201, as: 'receipt', files: true },
+  { op: 'POST /api/v1/whistleblower/report/attachments', status: 401, files: true },
+  { op: 'GET /api/v1/cases/{id}/whistleblower-report', status: 200, as: 'integrity', path: (f) => `/api/v1/cases/${f.reports[0]}/whistleblower-report` },
+  { op: 'GET /api/v1/cases/{id}/whistleblower-report', status: 404, as: 'integrity', path: `/api/v1/cases/${NO_SUCH_ID}/whistleblower-report` },
+  { op: 'GET /api/v1/cases/{id}', status: 200, as: 'integrity', path: (f) => `/api/v1/cases/${f.reports[0]}` },
+  { op: 'POST /api/v1/cases/{id}/identity/reveal', status: 200, as: 'integrity', path: (f) => `/api/v1/cases/${f.reports[0]}/identity/reveal`, body: { reason: 'สอบข้อเท็จจริง' } },
+  { op: 'POST /api/v1/cases/{id}/identity/reveal', status: 400, as: 'integrity', path: (f) => `/api/v1/cases/${f.reports[0]}/identity/reveal`, body: {} },
+  { op: 'PATCH /api/v1/settings', status: 200, as: 'admin', body: { identity: { revealNeedsApproval: true } } },
+  { op: 'POST /api/v1/cases/{id}/identity/reveal', status: 202, as: 'integrity', path: (f) => `/api/v1/cases/${f.reports[0]}/identity/reveal`, body: { reason: 'ต้องสอบปากคำ' }, then: (b, f) => f.revealRequests.push(b.requestId) },
+  { op: 'POST /api/v1/cases/{id}/identity/reveal', status: 202, as: 'integrity', path: (f) => `/api/v1/cases/${f.reports[1]}/identity/reveal`, body: { reason: 'ต้องสอบปากคำ' }, then: (b, f) => f.revealRequests.push(b.requestId) },
+  { op: 'GET /api/v1/identity-reveals', status: 200, as: 'admin' },
+  { op: 'GET /api/v1/identity-reveals', status: 403, as: 'center' },
+  { op: 'POST /api/v1/identity-reveals/{requestId}/approve', status: 200, as: 'admin', path: (f) => `/api/v1/identity-reveals/${f.revealRequests[0]}/approve`, body: { reason: 'เหตุผลเพียงพอ' } },
+  { op: 'POST /api/v1/identity-reveals/{requestId}/approve', status: 409, as: 'admin', path: (f) => `/api/v1/identity-reveals/${f.revealRequests[0]}/approve`, body: {} },
+  { op: 'POST /api/v1/identity-reveals/{requestId}/refuse', status: 200, as: 'admin', path: (f) => `/api/v1/identity-reveals/${f.revealRequests[1]}/refuse`, body: { reason: 'ยังไม่จำเป็น' } },
+  { op: 'POST /api/v1/identity-reveals/{requestId}/refuse', status: 404, as: 'admin', path: `/api/v1/identity-reveals/${NO_SUCH_ID}/refuse`, body: { reason: 'ไม่มี' } },
+
   // Reports
   { op: 'GET /api/v1/reports/summary', status: 200, as: 'center', path: '/api/v1/reports/summary?period=quarter' },
   { op: 'GET /api/v1/reports/summary', status: 200, as: 'center', path: '/api/v1/reports/summary?format=csv' },
@@ -194,7 +229,7 @@ describe('the OpenAPI document holds for every answer', () => {
   }
 
   beforeAll(async () => {
-    app = await startAttachmentsApp();
+    app = await startAttachmentsApp({ WHISTLEBLOWER_POW_DIFFICULTY: TEST_POW_DIFFICULTY });
     t = app.t;
     contract = await ApiContract.load(t);
     const tokens = await staffTokens(t);
@@ -205,8 +240,16 @@ describe('the OpenAPI document holds for every answer', () => {
     // A second open case, so that the queue's first page of one has a next page.
     await registerCase(t, tokens.center);
     const [notification] = await t.db.query(`UPDATE notifications SET status = 'failed' WHERE case_id = $1 RETURNING id`, [open.id]);
+    const identity = { identity: { name: 'ผู้แจ้ง ทดสอบ', phone: '0812345678' } };
+    const reports = [await fileReport(t, identity), await fileReport(t, identity)];
+    const settings = await request(t.http).get('/api/v1/settings').set('Authorization', tokens.admin).expect(200);
     f = {
-      auth: { ...tokens, contract: await bearer(t, user.email, CONTRACT_PASSWORD) },
+      t,
+      auth: { ...tokens, contract: await bearer(t, user.email, CONTRACT_PASSWORD), receipt: await receiptBearer(t, reports[0].receiptCode) },
+      reports: [await caseIdOf(t, reports[0].referenceNo), await caseIdOf(t, reports[1].referenceNo)],
+      receiptCode: reports[0].receiptCode,
+      originalSettings: { identity: { revealNeedsApproval: settings.body.identity.revealNeedsApproval } },
+      revealRequests: [],
       created,
       caseId: open.id,
       trackingCode: open.trackingCode as string,
@@ -221,6 +264,7 @@ describe('the OpenAPI document holds for every answer', () => {
 
   afterAll(async () => {
     try {
+      await request(t.http).patch('/api/v1/settings').set('Authorization', f.auth.admin).send(f.originalSettings).expect(200);
       // Cases first: their notifications point at the users made here.
       await resetCases(t.db);
       await f?.created.removeAll();
@@ -236,7 +280,7 @@ describe('the OpenAPI document holds for every answer', () => {
     const path = row.path ? value(row.path, f) : row.op.split(' ')[1];
     const headers: Record<string, string> = row.as ? { authorization: f.auth[row.as] } : {};
     let req = request(t.http)[method.toLowerCase() as 'get'](path).set(headers);
-    const body = row.body === undefined ? undefined : value(row.body, f);
+    const body = row.body === undefined ? undefined : await value(row.body, f);
     if (row.files) req = req.attach('files', sample.png(), { filename: 'photo.png', contentType: 'image/png' });
     else if (body !== undefined) req = req.send(body as object);
     const res = await req.buffer(true).parse((r, done) => sample.binary(r, done));

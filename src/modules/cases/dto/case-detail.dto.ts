@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../../common/openapi/error-body.dto';
 import { nullableObject } from '../../../common/openapi/nullable-object';
-import { CASE_ACTIONS, CaseAction } from '../case-workflow';
+import { CASE_ACTIONS, CaseAction, CORRUPTION_OUTCOMES } from '../case-workflow';
 import { CASE_KINDS, CASE_STATUSES, CaseKind, CaseStatus, Channel, CHANNELS } from '../case.types';
 
 const NAMED_DEPARTMENT = { id: { type: 'string', format: 'uuid' }, code: { type: 'string' }, name: { type: 'string', description: 'The Thai name' } };
@@ -15,6 +15,8 @@ export class DepartmentRefDto {
 /** Executives see only whether the complainant is anonymous; those who work the case also see the contact. */
 export class CaseComplainantDto {
   @ApiProperty() anonymous!: boolean;
+  @ApiPropertyOptional({ description: 'A corruption case whose reporter gave an identity: it is in the vault, never here (POST /api/v1/cases/{id}/identity/reveal)' })
+  vaulted?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) name?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) email?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) phone?: string | null;
@@ -41,6 +43,8 @@ export class CaseTimelineEntryDto {
   @ApiProperty({ type: Date, nullable: true, description: 'explain: the new expected date' }) expectedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'refer: the outside agency' }) agency!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'merge, merged_in: the other case' }) relatedCaseId!: string | null;
+  @ApiProperty({ enum: [...CORRUPTION_OUTCOMES, null], type: String, nullable: true, description: 'conclude: how the fact-finding ended' })
+  outcome!: string | null;
 }
 
 /** One case as staff see it, with its full timeline (SPEC §4: GET /api/v1/cases/:id and the answer of an action). */
