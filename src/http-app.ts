@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { useCsrfProtection } from './common/http/csrf';
 import { AuthKeys } from './modules/auth/auth-keys';
 import { STAFF_PATH } from './modules/staff-console/session/session-cookie';
 import { HttpErrorFilter } from './common/http/http-error.filter';
+import { createApiDocument } from './common/openapi/api-document';
 import { projectRoot } from './common/http/project-root';
 import { useRateLimits } from './common/http/rate-limit.hook';
 import { RateLimiter } from './common/http/rate-limiter';
@@ -100,16 +101,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   const settings = app.get(SettingsService);
   app.useGlobalFilters(new HttpErrorFilter(errorPages(() => settings.lastKnownSite())));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rongrian API')
-      .setDescription('Complaint and whistleblower case tracking for Thai local governments')
-      .setVersion('1')
-      .addBearerAuth()
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A receipt token from POST /api/v1/whistleblower/access; never a staff token' }, 'receipt')
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
