@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { SettingsService } from './modules/settings/settings.service';
 import { useBoundedBodyParsers } from './common/http/body-parsers';
+import { useUtf8Queries } from './common/http/query-encoding';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { projectRoot } from './common/http/project-root';
 import { useRateLimits } from './common/http/rate-limit.hook';
@@ -75,6 +76,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
     reply.header('x-request-id', request.id);
   });
   useBoundedBodyParsers(fastify, BODY_LIMIT_BYTES);
+  useUtf8Queries(fastify);
 
   await app.register(fastifyHelmet, helmetOptions(config.publicBaseUrl));
   useNoStoreByDefault(fastify, ASSETS_PREFIX);
