@@ -4,6 +4,7 @@ import { postgresDrill } from './postgres-drill';
 import { redisDrill } from './redis-drill';
 import { sigtermDrill } from './sigterm-drill';
 import { smtpDrill } from './smtp-drill';
+import { sqlmapDrill } from './sqlmap';
 import { destroyAllStacks } from './stack';
 import { failedVerdict, passed, report, Verdict } from './verdict';
 
@@ -58,6 +59,7 @@ export async function runDrills(
 
 async function main(argv: string[]): Promise<number> {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  if (argv.includes('--sqlmap')) return (await sqlmapDrill((l) => void process.stdout.write(`${l}\n`), only)) ? 0 : 1;
   let plan = drillPlan(argv.includes('--quick'));
   if (only) plan = plan.filter((d) => only.includes(d.name));
   const verdicts = await runDrills(plan);
