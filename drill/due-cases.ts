@@ -5,7 +5,8 @@ import { DrillStack } from './stack';
  * Files `count` complaints through the running server, then moves their due
  * dates, in the drill's own database, to moments spread between `from` and
  * `to`: they fall due while the drill runs. The server sets their timers
- * when its reconciler next runs (every start does).
+ * when its reconciler next runs (every start does). Whole milliseconds, as
+ * every due date the application writes: JavaScript dates have no finer grain.
  */
 export async function casesFallingDue(stack: DrillStack, count: number, from: Date, to: Date): Promise<string[]> {
   const codes: string[] = [];
@@ -16,7 +17,7 @@ export async function casesFallingDue(stack: DrillStack, count: number, from: Da
   }
   const span = to.getTime() - from.getTime();
   const { rows } = await stack.db.query(
-    `UPDATE cases c SET due_at = $2::timestamptz + (s.i * $3::double precision / greatest($4 - 1, 1)) * interval '1 millisecond'
+    `UPDATE cases c SET due_at = date_trunc('milliseconds', $2::timestamptz + (s.i * $3::double precision / greatest($4 - 1, 1)) * interval '1 millisecond')
      FROM (SELECT tracking_code, row_number() OVER (ORDER BY tracking_code) - 1 AS i FROM cases WHERE tracking_code = ANY($1)) s
      WHERE c.tracking_code = s.tracking_code RETURNING c.id`,
     [codes, from, span, count],
