@@ -54,6 +54,8 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
       else if (await untilListening(server)) await Promise.race([sleep(Math.random() * SERVING_MS), server.exited]);
       if (listening(server)) servedKills++;
       await server.stop('SIGKILL');
+      // A long run says where it is.
+      if ((k + 1) % 50 === 0) process.stderr.write(`  kill-9: ${k + 1} of ${o.kills} kills, ${load.tally.filed.length} filings so far\n`);
     }
     const killsMs = Date.now() - start;
     const last = await stack.serve();
