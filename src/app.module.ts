@@ -23,6 +23,8 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { UsersModule } from './modules/users/users.module';
+import { VaultModule } from './modules/whistleblower/vault/vault.module';
+import { WhistleblowerModule } from './modules/whistleblower/whistleblower.module';
 
 export interface AppModuleOptions {
   /** Run the job workers in this process. */
@@ -51,6 +53,7 @@ export class AppModule {
         NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
         DeadlinesModule.forRoot({ workers: options.workers }),
         AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),
+        VaultModule.forRoot({ identityKeys: secrets.identityKeys }),
         DepartmentsModule,
         CategoriesModule,
         UsersModule,
@@ -62,6 +65,7 @@ export class AppModule {
         ReportsModule,
         FeedbackModule,
         MetricsModule,
+        WhistleblowerModule.forRoot({ redisUrl: secrets.redisUrl }),
       ],
     };
   }

@@ -9,6 +9,8 @@ export { CaseChanges } from './case-changes';
 export type { NewCase, RegisteredCase } from './case-registration.service';
 export { CaseRegistrationService } from './case-registration.service';
 export { isUuid } from './case-scope';
+export type { ComplainantIdentity, IdentityKeeper } from './identity-custody';
+export { IdentityCustody } from './identity-custody';
 export type { TimelineEntry } from './case-timeline.service';
 export { CaseTimeline } from './case-timeline.service';
 export type { PublicCaseView } from './case-tracking.service';
