@@ -35,7 +35,7 @@ export interface DeadlineSettings {
 }
 
 export interface DeadlineResults {
-  burst: { committed: number; sent: number; p50: number; p99: number; max: number; sentP99: number; load: number };
+  burst: { committed: number; sent: number; p50: number; p99: number; max: number; sentP99: number; load: number; rate: number };
   timers: Array<{ size: number; bytesPerTimer: number; mib: number; restoreS: number; checkS: number; load: number }>;
   report: string;
 }
@@ -164,6 +164,8 @@ export async function deadlineBenchmark(benchRedis: BenchRedis, settings: Deadli
       max: queued[queued.length - 1],
       sentP99: percentile(sent, 99),
       load: burstLoad,
+      // From the first due date to the last notice committed.
+      rate: queued.length / Math.max(1, (queued[queued.length - 1] + burstWindowMs) / 1000),
     };
     out.push(
       `### ${BURST.toLocaleString('en')} deadlines in ${burstWindowMs / 1000} s`,

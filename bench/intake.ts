@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { fiscalYearOf } from '../src/common/time/thai-calendar';
 import { formatReferenceNo } from '../src/modules/cases/reference-number';
-import { LoadResult, loadNow, measure } from './load';
+import { LoadResult, loadNow, measure, Observer } from './load';
 
 /** What citizens file: Thai text of several lengths, different categories, some without an email. */
 const FILINGS = [
@@ -125,14 +125,14 @@ export interface IntakeResult {
 }
 
 /** Public filings over HTTP at 16, 64 and 256 connections, and the plain-client ceiling in the same run. */
-export async function benchIntake(base: string, url: string, amount: number): Promise<IntakeResult> {
+export async function benchIntake(base: string, url: string, amount: number, observe: Observer): Promise<IntakeResult> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
     const [{ since }] = (await db.query(`SELECT clock_timestamp() AS since`)).rows;
     const http: LoadResult[] = [];
     for (const connections of [16, 64, 256]) {
-      http.push(await measure({ name: 'POST /api/v1/complaints', url: base, connections, amount, requests: intakeRequests }));
+      http.push(await measure({ name: 'POST /api/v1/complaints', url: base, connections, amount, requests: intakeRequests, observe }));
     }
     // A group's cases carry its transaction id (xmin): how many filings each COMMIT took.
     const [grouping] = (

@@ -15,7 +15,12 @@ export interface LoadResult {
   max: number;
   /** The host's 1-minute load average when the figure was taken (2 cores: above 2, something else was running too). */
   load: number;
+  /** Where the time went, when observed (see `observe`). */
+  why?: string;
 }
+
+/** Runs the measured part of a figure and tells where its time went (bench/observe.ts). */
+export type Observer = <T>(work: () => Promise<T>) => Promise<{ value: T; why: string }>;
 
 export interface LoadSpec {
   name: string;
@@ -26,6 +31,7 @@ export interface LoadSpec {
   /** Sent in turn by each connection; without them, GET `url`. */
   requests?: Array<{ method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }>;
   warmup?: number;
+  observe?: Observer;
 }
 
 export const loadNow = () => Math.round(loadavg()[0] * 10) / 10;
@@ -47,7 +53,7 @@ export async function measure(spec: LoadSpec): Promise<LoadResult> {
       timeout: 30,
     });
   await run(spec.warmup ?? Math.max(200, spec.connections * 4));
-  const r = await run(spec.amount);
+  const { value: r, why } = spec.observe ? await spec.observe(() => run(spec.amount)) : { value: await run(spec.amount), why: undefined };
   const result: LoadResult = {
     name: spec.name,
     connections: spec.connections,
@@ -60,6 +66,7 @@ export async function measure(spec: LoadSpec): Promise<LoadResult> {
     p99: r.latency.p99,
     max: r.latency.max,
     load: loadNow(),
+    why,
   };
   process.stdout.write(
     `  ${spec.name} @${spec.connections}: ${Math.round(result.rps)}/s p50 ${result.p50} p99 ${result.p99} ms, ` +
@@ -76,5 +83,7 @@ export function loadTable(results: LoadResult[], first = 'request'): string {
       (r) =>
         `| ${r.name} | ${r.connections} | ${r.requests} | ${Math.round(r.rps)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} / ${r.non2xx} | ${r.load} |`,
     ),
+    ...(results.some((r) => r.why) ? ['', 'Where the time went, while each line was measured:', ''] : []),
+    ...results.filter((r) => r.why).map((r) => `- ${r.name} (${r.connections}): ${r.why}`),
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { LoadResult, measure } from './load';
+import { LoadResult, measure, Observer } from './load';
 import { signIn } from './staff';
 
 const CONNECTIONS = 64;
@@ -20,7 +20,7 @@ async function deepCursor(base: string, auth: string, pages: number): Promise<st
  * that uses it, the plain lists, a search, and a deep page reached by keyset
  * cursor; each GET /api/v1/cases with limit 25 and the per-status counts.
  */
-export async function benchQueue(base: string, amount: number, deepPages: number): Promise<LoadResult[]> {
+export async function benchQueue(base: string, amount: number, deepPages: number, observe: Observer): Promise<LoadResult[]> {
   const center = await signIn(base, 'center@example.go.th');
   const works = await signIn(base, 'works@example.go.th');
   const worksHead = await signIn(base, 'works.head@example.go.th');
@@ -42,7 +42,7 @@ export async function benchQueue(base: string, amount: number, deepPages: number
   ];
   const results: LoadResult[] = [];
   for (const [name, authorization, path] of scenarios) {
-    results.push(await measure({ name, url: `${base}${path}`, connections: CONNECTIONS, amount, headers: { authorization } }));
+    results.push(await measure({ name, url: `${base}${path}`, connections: CONNECTIONS, amount, headers: { authorization }, observe }));
   }
   return results;
 }

@@ -64,6 +64,7 @@ export async function startRedis(): Promise<BenchRedis> {
 
 export interface BenchServer {
   base: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -100,7 +101,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     return (await fetch(`${base}/api/v1/health`)).ok;
   });
-  return { base, stop: () => stopChild(child) };
+  return { base, pid: child.pid as number, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,4 +1,4 @@
-import { LoadResult, measure } from './load';
+import { LoadResult, measure, Observer } from './load';
 import { signIn } from './staff';
 
 const CONNECTIONS = 16;
@@ -9,7 +9,7 @@ const CONNECTIONS = 16;
  * channel, a head's for the department, and the public statistics for
  * comparison.
  */
-export async function benchSummary(base: string, fiscalYear: number, amount: number): Promise<LoadResult[]> {
+export async function benchSummary(base: string, fiscalYear: number, amount: number, observe: Observer): Promise<LoadResult[]> {
   const executive = await signIn(base, 'executive@example.go.th');
   const head = await signIn(base, 'works.head@example.go.th');
   const scenarios: Array<[string, string, Record<string, string>]> = [
@@ -20,7 +20,7 @@ export async function benchSummary(base: string, fiscalYear: number, amount: num
   ];
   const results: LoadResult[] = [];
   for (const [name, path, headers] of scenarios) {
-    results.push(await measure({ name, url: `${base}${path}`, connections: CONNECTIONS, amount, headers }));
+    results.push(await measure({ name, url: `${base}${path}`, connections: CONNECTIONS, amount, headers, observe }));
   }
   return results;
 }
