@@ -31,9 +31,9 @@ const DB = process.env.BENCH_DATABASE ?? 'bench_rongrian';
 const KEEP = process.env.BENCH_KEEP === '1';
 
 const SETTINGS = QUICK
-  ? { cases: 100_000, queueRequests: 1000, deepPages: 10, summaryRequests: 1000, intakeRequests: 2000, whistleblowerRequests: 200,
-      deadlines: { sizes: [10_000, 100_000], burst: 1_000, burstWindowMs: 10_000 } satisfies DeadlineSettings }
-  : { cases: 1_000_000, queueRequests: 2000, deepPages: 50, summaryRequests: 2000, intakeRequests: 5000, whistleblowerRequests: 1000,
+  ? { cases: 50_000, queueRequests: 1000, deepPages: 10, summaryRequests: 1000, intakeRequests: 1500, whistleblowerRequests: 200,
+      deadlines: { sizes: [10_000, 50_000], burst: 1_000, burstWindowMs: 10_000 } satisfies DeadlineSettings }
+  : { cases: 1_000_000, queueRequests: 1000, deepPages: 50, summaryRequests: 1000, intakeRequests: 3000, whistleblowerRequests: 1000,
       deadlines: { sizes: [100_000, 1_000_000], burst: 10_000, burstWindowMs: 60_000 } satisfies DeadlineSettings };
 
 const f0 = (n: number) => Math.round(n).toLocaleString('en');
