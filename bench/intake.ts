@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { fiscalYearOf } from '../src/common/time/thai-calendar';
 import { formatReferenceNo } from '../src/modules/cases/reference-number';
+import { generateTrackingCode } from '../src/modules/cases/tracking-code';
 import { LoadResult, loadNow, measure, Observer } from './load';
 
 /** What citizens file: Thai text of several lengths, different categories, some without an email. */
@@ -36,9 +36,6 @@ export interface CeilingResult {
   p99: number;
   load: number;
 }
-
-const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const trackingCode = () => Array.from(randomBytes(11), (b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('');
 
 /**
  * The database's own ceiling for a filing committed alone: the statements
@@ -86,7 +83,7 @@ export async function dbCeiling(url: string, clients: number, total: number): Pr
                                 location, complainant_id, consent_at, received_at, due_at, locale)
              VALUES ('general', 'web', 'received', $1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, 'th')
              ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
-            [fiscalYear, seq, formatReferenceNo('general', fiscalYear, seq), trackingCode(), FILINGS[0][0], FILINGS[0][1], 'หมู่ 1',
+            [fiscalYear, seq, formatReferenceNo('general', fiscalYear, seq), generateTrackingCode(), FILINGS[0][0], FILINGS[0][1], 'หมู่ 1',
               complainantId, now, new Date(now.getTime() + 15 * 86_400_000)],
           )
         ).rows;
@@ -101,7 +98,7 @@ export async function dbCeiling(url: string, clients: number, total: number): Pr
         await c.query(
           `INSERT INTO notifications (dedupe_key, case_id, event_id, user_id, template, recipient, locale)
            VALUES ($1, $2, $3, NULL, 'acknowledgement', $4, 'th') ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-          [`acknowledgement|${caseId}|${eventId}|-|${email}|${randomUUID()}`, caseId, eventId, email],
+          [`acknowledgement|${caseId}|${eventId}|-|${email}`, caseId, eventId, email],
         );
         await c.query('COMMIT');
         latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
