@@ -31,6 +31,8 @@ describe('reporting and following up in a real browser', () => {
 
   it('files with the page’s proof of work, shows the receipt once, and follows up with it', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // A shared machine under load can take longer than Playwright's 30 s for a step.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (r: Request) => {
@@ -93,6 +95,7 @@ describe('reporting and following up in a real browser', () => {
 
   it('still files without JavaScript, under the stricter limit', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(`${base}/report?lang=en`);
     // (A <noscript> note tells such a reader; Chromium parses it as if scripts ran even when they are switched off here.)
