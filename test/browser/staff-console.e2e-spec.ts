@@ -2,16 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { forgetSecondFactor, STAFF, totpCodeAt } from '../support/auth';
-import { AxeViolation, axeViolations } from '../support/axe';
+import { ARTIFACTS, axeViolations, DESKTOP, lookAtBothWidths } from '../support/accessibility';
 import { launchBrowser, listenOnLoopback } from '../support/browser';
 import { userId } from '../support/cases';
 import { TEST_PASSWORD } from '../support/constants';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { caseIdOf, fileReport, TEST_POW_DIFFICULTY } from '../whistleblower/channel';
 
-const SHOTS = join(__dirname, '..', 'artifacts', 'staff');
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
+const SHOTS = join(ARTIFACTS, 'staff');
 
 describe('the staff console in a real browser', () => {
   let t: TestApp;
@@ -19,7 +17,7 @@ describe('the staff console in a real browser', () => {
   let base: string;
   const contexts: BrowserContext[] = [];
   /** axe-core's findings on every page shot, by page name. */
-  const violations: Record<string, AxeViolation[]> = {};
+  const violations: Record<string, string[]> = {};
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -44,12 +42,8 @@ describe('the staff console in a real browser', () => {
 
   /** The page at desktop and phone width, saved for a person to look at, and checked by axe-core at both. */
   async function shoot(page: Page, name: string): Promise<void> {
-    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage: true });
-      violations[`${name}-${size}`] = await axeViolations(page);
-    }
-    await page.setViewportSize(DESKTOP);
+    const found = await lookAtBothWidths(page, SHOTS, name);
+    for (const [width, list] of Object.entries(found)) violations[`${name}-${width}`] = list;
   }
 
   async function signIn(page: Page, email: string): Promise<void> {
@@ -178,7 +172,7 @@ describe('the staff console in a real browser', () => {
     const page = await newPage();
     await page.goto(`${base}/staff/login`);
     await page.locator('main').evaluate((main) => main.insertAdjacentHTML('beforeend', '<img src="/assets/favicon.svg">'));
-    expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
+    expect((await axeViolations(page)).some((v) => v.startsWith('image-alt:'))).toBe(true);
 
     expect(Object.keys(violations).length).toBeGreaterThanOrEqual(16);
     expect(Object.fromEntries(Object.entries(violations).filter(([, v]) => v.length))).toEqual({});
