@@ -31,9 +31,9 @@ export function categoriesPage(
     main: html`<h1 id="page-title">${m.categories.title}</h1>
 ${notice(o.done)}
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
-  <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.nameTh}</th><th scope="col">${m.categories.kind}</th><th scope="col">${m.categories.defaultDepartment}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
+  <thead><tr><th scope="col">${m.name}</th><th scope="col">${m.categories.kind}</th><th scope="col">${m.categories.defaultDepartment}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
   <tbody>${categories.map(
-    (c) => html`<tr${c.active ? '' : html` class="retired"`}><td><code>${c.code}</code></td><td>${ctx.locale === 'en' ? c.nameEn : c.nameTh}</td><td>${m.categories.kinds[c.kind]}</td>
+    (c) => html`<tr${c.active ? '' : html` class="retired"`}><td>${ctx.locale === 'en' ? c.nameEn : c.nameTh}<br><small><code>${c.code}</code></small></td><td>${m.categories.kinds[c.kind]}</td>
     <td>${c.defaultDepartmentId ? deptName.get(c.defaultDepartmentId) : m.none}</td><td>${c.active ? m.active : m.inactive}</td>
     <td><a href="${href(ctx, `${CATEGORIES_PATH}/${c.id}`)}" aria-label="${m.edit} ${c.nameTh}">${m.edit}</a></td></tr>`,
   )}</tbody>

@@ -22,9 +22,9 @@ export function departmentsPage(
     main: html`<h1 id="page-title">${m.departments.title}</h1>
 ${notice(o.done)}
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="page-title"><table class="list">
-  <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.nameTh}</th><th scope="col">${m.nameEn}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
+  <thead><tr><th scope="col">${m.nameTh}</th><th scope="col">${m.nameEn}</th><th scope="col">${m.status}</th><th scope="col"><span class="visually-hidden">${m.edit}</span></th></tr></thead>
   <tbody>${departments.map(
-    (d) => html`<tr${d.active ? '' : html` class="retired"`}><td><code>${d.code}</code></td><td>${d.nameTh}</td><td>${d.nameEn}</td><td>${d.active ? m.active : m.inactive}</td>
+    (d) => html`<tr${d.active ? '' : html` class="retired"`}><td>${d.nameTh}<br><small><code>${d.code}</code></small></td><td>${d.nameEn}</td><td>${d.active ? m.active : m.inactive}</td>
     <td><a href="${href(ctx, `${DEPARTMENTS_PATH}/${d.id}`)}" aria-label="${m.edit} ${d.nameTh}">${m.edit}</a></td></tr>`,
   )}</tbody>
 </table></div>
