@@ -9,6 +9,7 @@ import { Deadlines1764700000000 } from './1764700000000-deadlines';
 import { ReportRollups1764800000000 } from './1764800000000-report-rollups';
 import { WhistleblowerChannel1765000000000 } from './1765000000000-whistleblower-channel';
 import { StaffSessions1765100000000 } from './1765100000000-staff-sessions';
+import { SiteLogo1765200000000 } from './1765200000000-site-logo';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ReportRollups1764800000000,
   WhistleblowerChannel1765000000000,
   StaffSessions1765100000000,
+  SiteLogo1765200000000,
 ];

@@ -13,6 +13,7 @@ import { useBoundedBodyParsers } from './common/http/body-parsers';
 import { useCsrfProtection } from './common/http/csrf';
 import { AuthKeys } from './modules/auth/auth-keys';
 import { STAFF_PATH } from './modules/staff-console/session/session-cookie';
+import { useUtf8Queries } from './common/http/query-encoding';
 import { HttpErrorFilter } from './common/http/http-error.filter';
 import { createApiDocument } from './common/openapi/api-document';
 import { projectRoot } from './common/http/project-root';
@@ -79,6 +80,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
     reply.header('x-request-id', request.id);
   });
   useBoundedBodyParsers(fastify, BODY_LIMIT_BYTES);
+  useUtf8Queries(fastify);
 
   await app.register(fastifyHelmet, helmetOptions(config.publicBaseUrl));
   useNoStoreByDefault(fastify, ASSETS_PREFIX);

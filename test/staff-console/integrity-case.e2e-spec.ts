@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { STAFF } from '../support/auth';
+import { bearer, STAFF } from '../support/auth';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { caseIdOf, fileReport, receiptBearer, TEST_POW_DIFFICULTY } from '../whistleblower/channel';
 import { signedIn } from './console-client';
@@ -51,5 +51,21 @@ describe('the integrity officer’s case page', () => {
     // Nobody else sees the case, or the form.
     await (await signedIn(t, STAFF.center)).get(`/staff/cases/${id}`).expect(404);
     await (await signedIn(t, STAFF.center)).post(`/staff/cases/${id}/reveal`, { reason: 'x' }, 403, '/staff');
+  });
+
+  it('shows a reveal waiting for a second person’s approval as such, without the identity', async () => {
+    const admin = await bearer(t, STAFF.admin);
+    const settings = (body: object) => request(t.http).patch('/api/v1/settings').set('Authorization', admin).send(body).expect(200);
+    await settings({ identity: { revealNeedsApproval: true } });
+    try {
+      const filed = await fileReport(t, { identity: { name: 'ผู้แจ้ง รออนุมัติ' } });
+      const id = await caseIdOf(t, filed.referenceNo);
+      const integrity = await signedIn(t, STAFF.integrity);
+      const pending = await integrity.post(`/staff/cases/${id}/reveal`, { reason: 'ต้องติดต่อกลับ' }, 200, `/staff/cases/${id}`);
+      expect(pending.text).toContain('รอผู้มีอำนาจอีกคนอนุมัติ');
+      expect(pending.text).not.toContain('ผู้แจ้ง รออนุมัติ');
+    } finally {
+      await settings({ identity: { revealNeedsApproval: false } });
+    }
   });
 });

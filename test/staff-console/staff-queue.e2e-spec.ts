@@ -60,6 +60,12 @@ describe('the queue page', () => {
     expect(page).toContain('กองช่าง');
     expect(page).toContain('โทรศัพท์');
 
+    const english = (await browser.get('/staff?lang=en').expect(200)).text;
+    expect(english).toContain('<html lang="en">');
+    expect(tabCount(english, 'Overdue')).toBe(1);
+    expect(english).toContain('5 days overdue');
+    expect(english).toContain('G-25');
+
     const overdue = (await browser.get('/staff?view=overdue').expect(200)).text;
     expect(overdue).toContain('ถนนเป็นหลุม');
     expect(references(overdue)).toHaveLength(1);

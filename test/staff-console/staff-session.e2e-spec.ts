@@ -65,7 +65,8 @@ describe('staff console sessions', () => {
     const center = await accounts.create('center');
     const browser = new ConsoleClient(t);
     await browser.tokenOf('/staff/login');
-    await browser.agent.post('/staff/login').set('Accept', 'text/html').type('form').send({ email: center.email, password: ACCOUNT_PASSWORD }).expect(403);
+    const refused = await browser.agent.post('/staff/login').set('Accept', 'text/html').type('form').send({ email: center.email, password: ACCOUNT_PASSWORD }).expect(403);
+    expect(refused.text).toContain('ไม่มีสิทธิ์เข้าถึงหน้านี้');
     const foreign = await new ConsoleClient(t).tokenOf('/staff/login');
     await browser.agent
       .post('/staff/login')
@@ -98,6 +99,16 @@ describe('staff console sessions', () => {
     expect(out.headers.location).toBe('/staff/login?out=1');
     expect(await sessionsOf(executive.id)).toBe(0);
     await request(t.http).get('/staff/dashboard').set('Cookie', stolen).expect(303);
+  });
+
+  it('ends the session a browser had when another account signs in on it', async () => {
+    const first = await accounts.create('executive');
+    const second = await accounts.create('executive');
+    const browser = new ConsoleClient(t);
+    await browser.signIn(first.email, ACCOUNT_PASSWORD, 303);
+    await browser.signIn(second.email, ACCOUNT_PASSWORD, 303);
+    expect(await sessionsOf(first.id)).toBe(0);
+    expect(await sessionsOf(second.id)).toBe(1);
   });
 
   it('signs a deactivated user out of every session at once', async () => {

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 
 const CSRF_COOKIE = 'rongrian_csrf';
 
@@ -16,6 +17,7 @@ export async function useCsrfProtection(app: NestFastifyApplication, cookieSecre
   await app.register(fastifyCsrf, {
     cookieKey: CSRF_COOKIE,
     cookieOpts: { path: prefix, sameSite: 'strict', httpOnly: true, signed: true },
+    getToken: formToken,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('preHandler', (request, reply, done) => {
@@ -24,6 +26,18 @@ export async function useCsrfProtection(app: NestFastifyApplication, cookieSecre
     if (request.method === 'GET' || request.method === 'HEAD' || !covered) return done();
     fastify.csrfProtection(request, reply, done);
   });
+}
+
+/**
+ * The form's `_csrf` field. A multipart form (a file upload) is read only
+ * after this check, as it streams, so its token travels in the form's
+ * address instead; no other kind of post may put it there.
+ */
+export function formToken(request: FastifyRequest): string | undefined {
+  const body = request.body as { _csrf?: unknown } | undefined;
+  if (typeof body?._csrf === 'string') return body._csrf;
+  const query = request.query as { _csrf?: unknown } | undefined;
+  return request.isMultipart() && typeof query?._csrf === 'string' ? query._csrf : undefined;
 }
 
 /** The token for a page's forms; the secret's cookie is Secure whenever the request came over TLS. */

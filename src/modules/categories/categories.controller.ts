@@ -30,15 +30,15 @@ export class CategoriesController {
   @Staff('admin')
   @ApiCreatedResponse({ type: CategoryDto })
   @ApiErrors(400, { 409: 'The code is taken' })
-  async create(@Body() dto: CreateCategoryDto): Promise<CategoryDto> {
-    return toCategoryDto(await this.categories.create(dto));
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.create(actor, dto));
   }
 
   @Patch(':id')
   @Staff('admin')
   @ApiOkResponse({ type: CategoryDto })
   @ApiErrors(404, { 400: 'A field is wrong (code and kind cannot change); `details` names each one' })
-  async update(@Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
-    return toCategoryDto(await this.categories.update(id, dto));
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.update(actor, id, dto));
   }
 }

@@ -39,8 +39,8 @@ export class DepartmentsController {
   @Staff('admin')
   @ApiCreatedResponse({ type: DepartmentDto })
   @ApiErrors(400, { 409: 'The code is taken' })
-  async create(@Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.create(dto));
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.create(actor, dto));
   }
 
   @Patch(':id')
@@ -50,7 +50,7 @@ export class DepartmentsController {
     400: 'A field is wrong (the code cannot change); `details` names each one',
     409: 'Deactivation refused: active users or categories still refer to the department',
   })
-  async update(@Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.update(id, dto));
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.update(actor, id, dto));
   }
 }

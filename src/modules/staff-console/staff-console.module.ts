@@ -10,7 +10,6 @@ import { StaffSignInService } from './session/staff-sign-in.service';
 import { StaffCaseController } from './staff-case.controller';
 import { StaffCaseService } from './staff-case.service';
 import { StaffRegisterController } from './staff-register.controller';
-import { StaffDashboardController } from './staff-dashboard.controller';
 import { StaffPages } from './staff-pages';
 import { StaffQueueController } from './staff-queue.controller';
 import { StaffSessionController } from './staff-session.controller';
@@ -27,7 +26,6 @@ import { StaffSessionController } from './staff-session.controller';
     StaffQueueController,
     StaffRegisterController,
     StaffCaseController,
-    StaffDashboardController,
   ],
   providers: [StaffSessionsRepository, StaffSessionsService, StaffSignInService, StaffPageGuard, StaffPages, StaffCaseService],
   exports: [StaffSessionsService, StaffPageGuard, StaffPages],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
 import { answer, submitForm } from '../../views/form-flow';
 import { localeFrom } from '../../views/page-context';
 import { enrolPage, recoveryCodesPage, signInPage, tooManyMessage } from '../../views/pages/staff/sign-in.page';
@@ -46,6 +47,7 @@ export class StaffSessionController {
   }
 
   @Post('login')
+  @PublicRateLimit()
   @Header('Content-Type', HTML)
   async signIn(@Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply, @Body() body: Form | undefined): Promise<string> {
     const form = body ?? {};
@@ -59,9 +61,11 @@ export class StaffSessionController {
       plain: { email: values.email, password: values.password, otp: text(form.otp) || undefined },
       locale,
       act: (dto) => this.signIns.signIn(dto, request.ip),
-      done: (step) => {
+      done: async (step) => {
         switch (step.kind) {
           case 'signed_in':
+            // A session this browser still had (another account, an earlier sign-in) ends here.
+            await this.sessions.end(readSessionToken(request));
             setSessionToken(request, reply, step.sessionToken);
             return { redirect: next ?? href(ctx, landingPath(step.role)) };
           case 'refused':
@@ -85,6 +89,7 @@ export class StaffSessionController {
   }
 
   @Post('login/enrol')
+  @PublicRateLimit()
   @Header('Content-Type', HTML)
   async enrol(@Req() request: StaffRequest, @Res({ passthrough: true }) reply: FastifyReply, @Body() body: Form | undefined): Promise<string> {
     const form = body ?? {};
@@ -97,9 +102,10 @@ export class StaffSessionController {
       plain: { enrolmentToken: shown.enrolmentToken, otp: text(form.otp)?.trim() },
       locale,
       act: (dto) => this.signIns.confirmEnrolment(dto.enrolmentToken, dto.otp),
-      done: (step) => {
+      done: async (step) => {
         switch (step.kind) {
           case 'enrolled':
+            await this.sessions.end(readSessionToken(request));
             setSessionToken(request, reply, step.sessionToken);
             return recoveryCodesPage({ ...ctx, staff: null }, step.recoveryCodes, href(ctx, landingPath(step.role)));
           case 'wrong_code':

@@ -44,11 +44,6 @@ export class StaffSessionsRepository {
     await this.db.query(`DELETE FROM staff_sessions WHERE token_hash = $1`, [tokenHash]);
   }
 
-  async deleteAllOf(userId: string): Promise<number> {
-    const [, count] = await this.db.query(`DELETE FROM staff_sessions WHERE user_id = $1`, [userId]);
-    return count as number;
-  }
-
   /** Sessions that can no longer be used; the table stays the size of the staff signed in today. */
   async deleteEnded(now: Date, idleSince: Date): Promise<void> {
     await this.db.query(`DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at <= $2`, [now, idleSince]);

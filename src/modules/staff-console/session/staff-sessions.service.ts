@@ -15,10 +15,9 @@ const MINUTE = 60_000;
 
 /**
  * The staff console's sessions: a random token in the cookie, its hash in
- * Postgres. Revoked by deleting the row (sign-out, or every session of an
- * account at once); an account that is deactivated or whose password or
- * second factor is reset loses them all in the database itself (see the
- * staff_sessions migration).
+ * Postgres. Revoked by deleting the row (sign-out); an account that is
+ * deactivated or whose password or second factor is reset loses them all
+ * in the database itself (see the staff_sessions migration).
  */
 @Injectable()
 export class StaffSessionsService {
@@ -50,11 +49,6 @@ export class StaffSessionsService {
 
   async end(token: string | undefined): Promise<void> {
     if (token) await this.sessions.delete(hashOf(token));
-  }
-
-  /** Signs a user out everywhere. */
-  endAllOf(userId: string): Promise<number> {
-    return this.sessions.deleteAllOf(userId);
   }
 
   private idleSince(now: Date): Date {

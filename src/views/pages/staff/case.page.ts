@@ -63,7 +63,7 @@ export function casePage(ctx: StaffPageContext, d: CasePageData): string {
   const complainant = c.complainant.anonymous
     ? html`<p>${m.anonymous}</p>`
     : c.complainant.name === undefined
-      ? html`<p class="muted">${m.contactHidden}</p>`
+      ? html`<p class="muted">${c.kind === 'corruption' ? m.identityInVault : m.contactHidden}</p>`
       : html`<dl class="facts">
     ${fact(messagesFor(ctx.locale).form.name, c.complainant.name)}
     ${fact(messagesFor(ctx.locale).form.phone, c.complainant.phone ? html`<a href="tel:${c.complainant.phone}">${c.complainant.phone}</a>` : null)}
@@ -75,7 +75,8 @@ export function casePage(ctx: StaffPageContext, d: CasePageData): string {
     title,
     html`<p class="back"><a href="${href(ctx, '/staff')}">← ${sm.queue.title}</a></p>
 <h1><span class="ref">${caseReference(ctx, c.referenceNo)}</span> ${c.subject}</h1>
-<p><span class="status">${statusNames[c.status]}</span> ${daysLeftCell(ctx, c.status, c.dueAt, d.now)}</p>
+<p class="case-status"><span class="status">${statusNames[c.status]}</span> ${daysLeftCell(ctx, c.status, c.dueAt, d.now)}
+  ${c.allowedActions.length ? html`<a class="to-actions" href="#h-actions">${m.toActions}</a>` : ''}</p>
 ${d.notice ? html`<p class="${d.notice.kind}" role="status">${d.notice.text}</p>` : ''}
 <div class="case-layout">
 <div>

@@ -76,7 +76,7 @@ ${errorSummary(sm.case.errorSummary, errors, labels)}
   ${textField({ ...common, name: 'description', label: f.description, required: true, rows: 5, maxlength: DESCRIPTION_MAX })}
   ${textField({ ...common, name: 'location', label: f.location, maxlength: 500 })}
   <fieldset>
-    <legend>${sm.case.complainant}</legend>
+    <legend>${m.moreContact}</legend>
     ${textField({ ...common, name: 'complainant.email', label: f.email, hint: f.emailHint, type: 'email', autocomplete: 'off', maxlength: 254 })}
     ${textField({ ...common, name: 'complainant.address', label: f.address, rows: 2, maxlength: 500 })}
     ${checkbox('consent', m.consent)}

@@ -17,6 +17,13 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { path: '/staff/dashboard', label: (m) => m.nav.dashboard, roles: ['executive'] },
   { path: '/staff', label: (m) => m.nav.queue, roles: ['center', 'officer', 'head', 'integrity', 'executive'] },
   { path: '/staff/cases/new', label: (m) => m.nav.register, roles: ['center', 'integrity'] },
+  { path: '/staff/admin/users', label: (m) => m.nav.users, roles: ['admin'] },
+  { path: '/staff/admin/departments', label: (m) => m.nav.departments, roles: ['admin'] },
+  { path: '/staff/admin/categories', label: (m) => m.nav.categories, roles: ['admin'] },
+  { path: '/staff/admin/holidays', label: (m) => m.nav.holidays, roles: ['admin'] },
+  { path: '/staff/admin/settings', label: (m) => m.nav.settings, roles: ['admin'] },
+  { path: '/staff/admin/audit', label: (m) => m.nav.audit, roles: ['admin'] },
+  { path: '/staff/admin/notifications', label: (m) => m.nav.notifications, roles: ['admin'] },
 ];
 
 export function navFor(role: Role): StaffNavItem[] {
