@@ -336,6 +336,28 @@ describe('the OpenAPI document holds for every answer', () => {
     expect(open).toEqual([]);
   });
 
+  it('gives every JSON answer of every operation a schema, and every error answer the one error body or a superset', () => {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(contract.document.paths ?? {})) {
+      for (const [method, op] of Object.entries(item as Record<string, { responses: Record<string, any> }>)) {
+        for (const [status, answer] of Object.entries(op.responses ?? {})) {
+          const json = answer.content?.['application/json'];
+          const where = `${method.toUpperCase()} ${path} ${status}`;
+          if (answer.content && !Object.values(answer.content).every((c: any) => c.schema)) problems.push(`${where}: a content type without a schema`);
+          // A 503 may be the health report itself; every other error answer is the error body.
+          if (Number(status) < 400 || Number(status) === 503) continue;
+          if (!json?.schema?.$ref) problems.push(`${where}: no error body`);
+          else {
+            const schema = contract.document.components!.schemas![json.schema.$ref.split('/').pop()] as any;
+            const required = ['statusCode', 'error', 'message'];
+            if (!required.every((p) => schema.required?.includes(p)) || !schema.properties?.details) problems.push(`${where}: not the error body`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('has validated a success and an error answer of every operation in the document', () => {
     const missing = contract.uncovered().filter((line) => {
       const key = line.slice(0, line.indexOf(':'));
