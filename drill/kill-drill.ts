@@ -47,7 +47,7 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
     // About how long the kills will take, to spread the deadlines over them.
     const estimatedMs = o.kills * 3_500;
     const start = Date.now();
-    const dueIds = await casesFallingDue(stack, o.dueCases, new Date(start + 5_000), new Date(start + Math.max(10_000, estimatedMs * 0.9)));
+    const dueIds = await casesFallingDue(stack, o.dueCases, 5_000, Math.max(10_000, estimatedMs * 0.9));
     await first.stop('SIGKILL');
     const load = fileContinuously(stack.baseUrl, o.clients, 'kill', { timeoutMs: 5_000, emailShare: EMAIL_SHARE });
     let servedKills = 0;
@@ -75,6 +75,7 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
     return {
       name: 'kill-9',
       ...counts,
+      servedKills,
       figures: [
         `${o.kills} kills in ${seconds(killsMs)} (${servedKills} of them after the server listened), ${o.clients} clients: ${statusSummary(tally)}, ${tally.refused} refused, ${tally.cut} cut off by a kill`,
         ...counts.figures,
