@@ -5,97 +5,108 @@ import { DataSource } from 'typeorm';
  * years, 5 % corruption, most of them long closed, a working set of open
  * cases spread over the five departments, some of them late.
  */
-export async function loadCases(db: DataSource, total: number): Promise<void> {
-  // The status totals are kept per row by trigger; one transaction inserting a
-  // million rows would update the same few totals a million times. Load
-  // without it, then count once.
-  await db.query(`ALTER TABLE cases DISABLE TRIGGER case_status_counts_insert_delete`);
-  // So is the statistics' rollup: recounted once at the end (report_rebuild).
-  await db.query(`ALTER TABLE cases DISABLE TRIGGER report_cases_insert_delete`);
-  await db.query(`ALTER TABLE cases DISABLE TRIGGER report_cases_flush`);
-  await db.query(`ALTER TABLE case_feedback DISABLE TRIGGER report_feedback_track`);
-  await db.query(`ALTER TABLE case_feedback DISABLE TRIGGER report_feedback_flush`);
-  await db.query(`
-    WITH depts AS (SELECT array_agg(id ORDER BY code) AS ids FROM departments),
-         -- Categories of each kind and default department: a case's category fits its department.
-         cats AS (SELECT kind, default_department_id AS dept, array_agg(id ORDER BY code) AS ids FROM categories GROUP BY 1, 2),
-         raw AS (
-           SELECT g,
-                  CASE WHEN g % 20 = 0 THEN 'corruption' ELSE 'general' END AS kind,
-                  now() - (power(random(), 2) * 5 * 365) * interval '1 day' AS received_at,
-                  random() AS r,
-                  -- Days to resolve: 70 % within the 15 days, 20 % up to a month, the rest up to three.
-                  (SELECT CASE WHEN x < 0.7 THEN x / 0.7 * 14.5 WHEN x < 0.9 THEN 15 + (x - 0.7) * 75 ELSE 30 + (x - 0.9) * 600 END
-                   FROM (SELECT random() + g * 0 AS x) q) AS resolve_days
-           FROM generate_series(1, $1::int) g
-         ),
-         shaped AS (
-           SELECT raw.*,
-                  extract(year FROM received_at AT TIME ZONE 'Asia/Bangkok')::int + 543
-                    + CASE WHEN extract(month FROM received_at AT TIME ZONE 'Asia/Bangkok') >= 10 THEN 1 ELSE 0 END AS fy,
-                  CASE
-                    WHEN received_at < now() - interval '45 days' THEN
-                      (ARRAY['closed','closed','closed','closed','resolved','rejected','referred','withdrawn','merged','closed'])[1 + (g % 10)]
-                    ELSE (ARRAY['received','accepted','assigned','in_progress','in_progress','resolved','closed'])[1 + (g % 7)]
-                  END AS status
-           FROM raw
-         ),
-         placed AS (
-           SELECT shaped.*,
-                  CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted')
-                       THEN (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts) END AS dept,
-                  least(now(), received_at + resolve_days * interval '1 day') AS resolved_at
-           FROM shaped
-         )
-    INSERT INTO cases (kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
-                       department_id, assignee_id, received_at, due_at, updated_at, explained_at,
-                       category_id, location, first_resolved_at, last_resolved_at, first_closed_at, last_closed_at,
-                       overdue_at, referred_to)
-    SELECT kind,
-           (ARRAY['web','phone','letter','walk_in','complaint_box','email','social','referral','other'])[1 + (g % 9)],
-           status, fy,
-           row_number() OVER (PARTITION BY kind, fy ORDER BY received_at, g),
-           (CASE kind WHEN 'general' THEN 'G' ELSE 'C' END) || '-' || fy || '-' ||
-             lpad((row_number() OVER (PARTITION BY kind, fy ORDER BY received_at, g))::text, 6, '0'),
-           CASE WHEN kind = 'general' THEN 'BENCH' || lpad(g::text, 7, '0') END,
-           'เรื่องร้องเรียนทดสอบ ' || (ARRAY['ไฟถนนดับ','ถนนเป็นหลุม','ขยะไม่เก็บ','น้ำท่วมขัง','เสียงดังรบกวน'])[1 + (g % 5)] || ' ' || g,
-           'รายละเอียดของเรื่องที่ ' || g,
-           CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted')
-                THEN (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts) END,
-           -- Every third case of the department it belongs to is on its officer's own list.
-           CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted') AND g % 3 = 0
-                THEN (SELECT u.id FROM users u WHERE u.role = 'officer'
-                      AND u.department_id = (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts)
-                      ORDER BY u.email LIMIT 1) END,
-           received_at, received_at + interval '15 days',
-           least(now(), received_at + r * interval '30 days'),
-           CASE WHEN g % 4 = 0 AND received_at < now() - interval '15 days' THEN received_at + interval '14 days' END,
-           coalesce((SELECT ids[1 + (g / 7 % array_length(ids, 1))] FROM cats WHERE cats.kind = placed.kind AND cats.dept IS NOT DISTINCT FROM placed.dept),
-                    (SELECT ids[1 + (g / 7 % array_length(ids, 1))] FROM cats WHERE cats.kind = placed.kind AND cats.dept IS NULL),
-                    (SELECT ids[1 + (g / 7 % array_length(ids, 1))] FROM cats WHERE cats.kind = placed.kind ORDER BY dept LIMIT 1)),
-           CASE WHEN kind = 'general' THEN 'ชุมชนที่ ' || (1 + g % 40) END,
-           CASE WHEN status IN ('resolved', 'closed') THEN resolved_at END,
-           CASE WHEN status IN ('resolved', 'closed') THEN resolved_at END,
-           CASE WHEN status = 'closed' THEN least(now(), resolved_at + interval '1 day') END,
-           CASE WHEN status = 'closed' THEN least(now(), resolved_at + interval '1 day') END,
-           -- Overdue from the due date: resolved late, still open past it, or (one in ten) settled otherwise late.
-           CASE WHEN status IN ('resolved', 'closed') AND resolved_at > received_at + interval '15 days' THEN received_at + interval '15 days'
-                WHEN status IN ('received', 'accepted', 'assigned', 'in_progress') AND now() > received_at + interval '15 days' THEN received_at + interval '15 days'
-                WHEN status IN ('rejected', 'referred', 'withdrawn', 'merged') AND r < 0.1 THEN received_at + interval '15 days' END,
-           CASE WHEN status = 'referred' THEN 'สำนักงานจังหวัด' END
-    FROM placed`,
-    [total],
-  );
-  // One closed general case in six was rated, most of them 4 or 5.
-  await db.query(`
-    INSERT INTO case_feedback (case_id, rating, created_at)
-    SELECT id, CASE WHEN random() < 0.82 THEN 4 + (random() < 0.5)::int ELSE 1 + floor(random() * 3)::int END, last_closed_at
-    FROM cases WHERE kind = 'general' AND status = 'closed' AND sequence % 6 = 0`);
-  await db.query(`ALTER TABLE cases ENABLE TRIGGER case_status_counts_insert_delete`);
-  await db.query(`ALTER TABLE cases ENABLE TRIGGER report_cases_insert_delete`);
-  await db.query(`ALTER TABLE cases ENABLE TRIGGER report_cases_flush`);
-  await db.query(`ALTER TABLE case_feedback ENABLE TRIGGER report_feedback_track`);
-  await db.query(`ALTER TABLE case_feedback ENABLE TRIGGER report_feedback_flush`);
+export function loadCases(db: DataSource, total: number): Promise<void> {
+  return bulkLoad(db, async () => {
+    await db.query(`
+      WITH depts AS (SELECT array_agg(id ORDER BY code) AS ids FROM departments),
+           -- Categories of each kind and default department: a case's category fits its department.
+           cats AS (SELECT kind, default_department_id AS dept, array_agg(id ORDER BY code) AS ids FROM categories GROUP BY 1, 2),
+           raw AS (
+             SELECT g,
+                    CASE WHEN g % 20 = 0 THEN 'corruption' ELSE 'general' END AS kind,
+                    now() - (power(random(), 2) * 5 * 365) * interval '1 day' AS received_at,
+                    random() AS r,
+                    -- Days to resolve: 70 % within the 15 days, 20 % up to a month, the rest up to three.
+                    (SELECT CASE WHEN x < 0.7 THEN x / 0.7 * 14.5 WHEN x < 0.9 THEN 15 + (x - 0.7) * 75 ELSE 30 + (x - 0.9) * 600 END
+                     FROM (SELECT random() + g * 0 AS x) q) AS resolve_days
+             FROM generate_series(1, $1::int) g
+           ),
+           shaped AS (
+             SELECT raw.*,
+                    extract(year FROM received_at AT TIME ZONE 'Asia/Bangkok')::int + 543
+                      + CASE WHEN extract(month FROM received_at AT TIME ZONE 'Asia/Bangkok') >= 10 THEN 1 ELSE 0 END AS fy,
+                    CASE
+                      WHEN received_at < now() - interval '45 days' THEN
+                        (ARRAY['closed','closed','closed','closed','resolved','rejected','referred','withdrawn','merged','closed'])[1 + (g % 10)]
+                      ELSE (ARRAY['received','accepted','assigned','in_progress','in_progress','resolved','closed'])[1 + (g % 7)]
+                    END AS status
+             FROM raw
+           ),
+           placed AS (
+             SELECT shaped.*,
+                    CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted')
+                         THEN (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts) END AS dept,
+                    least(now(), received_at + resolve_days * interval '1 day') AS resolved_at
+             FROM shaped
+           )
+      INSERT INTO cases (kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
+                         department_id, assignee_id, received_at, due_at, updated_at, explained_at,
+                         category_id, location, first_resolved_at, last_resolved_at, first_closed_at, last_closed_at,
+                         overdue_at, referred_to)
+      SELECT kind,
+             (ARRAY['web','phone','letter','walk_in','complaint_box','email','social','referral','other'])[1 + (g % 9)],
+             status, fy,
+             row_number() OVER (PARTITION BY kind, fy ORDER BY received_at, g),
+             (CASE kind WHEN 'general' THEN 'G' ELSE 'C' END) || '-' || fy || '-' ||
+               lpad((row_number() OVER (PARTITION BY kind, fy ORDER BY received_at, g))::text, 6, '0'),
+             CASE WHEN kind = 'general' THEN 'BENCH' || lpad(g::text, 7, '0') END,
+             'เรื่องร้องเรียนทดสอบ ' || (ARRAY['ไฟถนนดับ','ถนนเป็นหลุม','ขยะไม่เก็บ','น้ำท่วมขัง','เสียงดังรบกวน'])[1 + (g % 5)] || ' ' || g,
+             'รายละเอียดของเรื่องที่ ' || g,
+             CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted')
+                  THEN (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts) END,
+             -- Every third case of the department it belongs to is on its officer's own list.
+             CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted') AND g % 3 = 0
+                  THEN (SELECT u.id FROM users u WHERE u.role = 'officer'
+                        AND u.department_id = (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts)
+                        ORDER BY u.email LIMIT 1) END,
+             received_at, received_at + interval '15 days',
+             least(now(), received_at + r * interval '30 days'),
+             CASE WHEN g % 4 = 0 AND received_at < now() - interval '15 days' THEN received_at + interval '14 days' END,
+             coalesce((SELECT ids[1 + (g / 7 % array_length(ids, 1))] FROM cats WHERE cats.kind = placed.kind AND cats.dept IS NOT DISTINCT FROM placed.dept),
+                      (SELECT ids[1 + (g / 7 % array_length(ids, 1))] FROM cats WHERE cats.kind = placed.kind AND cats.dept IS NULL),
+                      (SELECT ids[1 + (g / 7 % array_length(ids, 1))] FROM cats WHERE cats.kind = placed.kind ORDER BY dept LIMIT 1)),
+             CASE WHEN kind = 'general' THEN 'ชุมชนที่ ' || (1 + g % 40) END,
+             CASE WHEN status IN ('resolved', 'closed') THEN resolved_at END,
+             CASE WHEN status IN ('resolved', 'closed') THEN resolved_at END,
+             CASE WHEN status = 'closed' THEN least(now(), resolved_at + interval '1 day') END,
+             CASE WHEN status = 'closed' THEN least(now(), resolved_at + interval '1 day') END,
+             -- Overdue from the due date: resolved late, still open past it, or (one in ten) settled otherwise late.
+             CASE WHEN status IN ('resolved', 'closed') AND resolved_at > received_at + interval '15 days' THEN received_at + interval '15 days'
+                  WHEN status IN ('received', 'accepted', 'assigned', 'in_progress') AND now() > received_at + interval '15 days' THEN received_at + interval '15 days'
+                  WHEN status IN ('rejected', 'referred', 'withdrawn', 'merged') AND r < 0.1 THEN received_at + interval '15 days' END,
+             CASE WHEN status = 'referred' THEN 'สำนักงานจังหวัด' END
+      FROM placed`,
+      [total],
+    );
+    // One closed general case in six was rated, most of them 4 or 5.
+    await db.query(`
+      INSERT INTO case_feedback (case_id, rating, created_at)
+      SELECT id, CASE WHEN random() < 0.82 THEN 4 + (random() < 0.5)::int ELSE 1 + floor(random() * 3)::int END, last_closed_at
+      FROM cases WHERE kind = 'general' AND status = 'closed' AND sequence % 6 = 0`);
+  });
+}
+
+/**
+ * Rows written straight into the register, then everything kept from them
+ * counted once. The status totals and the statistics' rollup are kept per
+ * row by triggers; one statement inserting a million rows would update the
+ * same few totals a million times, so they are off during `insert` and
+ * recounted after it (report_rebuild, the status totals, the counters).
+ */
+export async function bulkLoad(db: DataSource, insert: () => Promise<void>): Promise<void> {
+  const triggers: Array<[string, string]> = [
+    ['cases', 'case_status_counts_insert_delete'],
+    ['cases', 'report_cases_insert_delete'],
+    ['cases', 'report_cases_flush'],
+    ['case_feedback', 'report_feedback_track'],
+    ['case_feedback', 'report_feedback_flush'],
+  ];
+  for (const [table, trigger] of triggers) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+  try {
+    await insert();
+  } finally {
+    for (const [table, trigger] of triggers) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
+  }
   await db.query(`SELECT report_rebuild()`);
   await db.query(`DELETE FROM case_status_counts`);
   await db.query(`

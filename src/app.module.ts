@@ -22,7 +22,11 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { StaffAdminModule } from './modules/staff-admin/staff-admin.module';
+import { StaffConsoleModule } from './modules/staff-console/staff-console.module';
 import { UsersModule } from './modules/users/users.module';
+import { VaultModule } from './modules/whistleblower/vault/vault.module';
+import { WhistleblowerModule } from './modules/whistleblower/whistleblower.module';
 
 export interface AppModuleOptions {
   /** Run the job workers in this process. */
@@ -51,6 +55,7 @@ export class AppModule {
         NotificationsModule.forRoot({ workers: options.workers, smtpUrl: secrets.smtpUrl }),
         DeadlinesModule.forRoot({ workers: options.workers }),
         AttachmentsModule.forRoot({ s3SecretAccessKey: secrets.s3SecretAccessKey }),
+        VaultModule.forRoot({ identityKeys: secrets.identityKeys }),
         DepartmentsModule,
         CategoriesModule,
         UsersModule,
@@ -62,6 +67,9 @@ export class AppModule {
         ReportsModule,
         FeedbackModule,
         MetricsModule,
+        WhistleblowerModule.forRoot({ redisUrl: secrets.redisUrl }),
+        StaffConsoleModule,
+        StaffAdminModule,
       ],
     };
   }

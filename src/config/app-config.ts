@@ -76,6 +76,41 @@ export class Environment {
   @Min(0)
   TRACKING_RATE_LIMIT = 10;
 
+  /**
+   * Leading zero bits of the whistleblower channel's proof of work (SHA-256):
+   * each step doubles the work of a report's page script (16: about 65,000 hashes).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  WHISTLEBLOWER_POW_DIFFICULTY = 16;
+
+  /** Reports without a proof of work (a browser without JavaScript) per hour per client. Never off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WHISTLEBLOWER_NO_POW_LIMIT = 5;
+
+  /** Wrong receipt codes per hour per client, before 429. Never off, whatever PUBLIC_RATE_LIMIT says. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WHISTLEBLOWER_RECEIPT_CLIENT_LIMIT = 10;
+
+  /** Wrong receipt codes per minute from all clients together, before 429: a guesser with many addresses. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WHISTLEBLOWER_RECEIPT_GLOBAL_LIMIT = 100;
+
+  /** Lifetime of the token a receipt code opens. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  WHISTLEBLOWER_TOKEN_TTL_SECONDS = 15 * 60;
+
   /** Trust X-Forwarded-For from a reverse proxy (needed for per-client rate limits behind one). */
   @Transform(toBool)
   @IsBoolean()
@@ -278,6 +313,16 @@ export interface AppConfig {
     | { driver: 'local'; dir: string }
     | { driver: 's3'; endpoint?: string; region: string; bucket: string; accessKeyId?: string };
   reports: { chromiumPath: string };
+  whistleblower: WhistleblowerSettings;
+}
+
+/** The separate channel's limits: every one always on. */
+export interface WhistleblowerSettings {
+  powDifficulty: number;
+  noPowReportsPerHour: number;
+  receiptFailuresPerClientHour: number;
+  receiptFailuresPerMinute: number;
+  tokenTtlSeconds: number;
 }
 
 /** Bounds on every wait for Postgres, so that a stopped or frozen server costs a request seconds, not minutes. */
@@ -436,6 +481,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): BootConfig {
           }
         : { driver: 'local', dir: e.ATTACHMENTS_DIR },
     reports: { chromiumPath: e.CHROMIUM_PATH },
+    whistleblower: {
+      powDifficulty: e.WHISTLEBLOWER_POW_DIFFICULTY,
+      noPowReportsPerHour: e.WHISTLEBLOWER_NO_POW_LIMIT,
+      receiptFailuresPerClientHour: e.WHISTLEBLOWER_RECEIPT_CLIENT_LIMIT,
+      receiptFailuresPerMinute: e.WHISTLEBLOWER_RECEIPT_GLOBAL_LIMIT,
+      tokenTtlSeconds: e.WHISTLEBLOWER_TOKEN_TTL_SECONDS,
+    },
   };
   const secrets: Secrets = {
     databaseUrl: e.DATABASE_URL,

@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source';
+import { GroupCommit } from './group-commit';
 import { Transactions } from './transactions';
 
 /**
- * The connection and the transaction helper. Entities are registered by
+ * The connection and the transaction helpers (one transaction per call,
+ * or grouped with others arriving together). Entities are registered by
  * the modules that own them (TypeOrmModule.forFeature); this layer knows no
  * feature.
  */
@@ -28,8 +30,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, GroupCommit],
+      exports: [Transactions, GroupCommit],
     };
   }
 }

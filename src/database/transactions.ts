@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-type AfterCommit = () => void | Promise<void>;
+export type AfterCommit = () => void | Promise<void>;
 
 /**
  * One open database transaction, handed down explicitly to whatever writes
@@ -15,6 +15,17 @@ export interface Tx {
   afterCommit(hook: AfterCommit): void;
 }
 
+/** Runs a committed transaction's hooks in order: what follows may fail without undoing anything, so it is logged, not thrown. */
+export async function runAfterCommit(hooks: AfterCommit[], logger: Logger): Promise<void> {
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (err) {
+      logger.warn(`after-commit hook failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
 /** The one way services open a transaction. */
 @Injectable()
 export class Transactions {
@@ -25,14 +36,7 @@ export class Transactions {
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: AfterCommit[] = [];
     const result = await this.db.transaction((manager) => work({ manager, afterCommit: (hook) => hooks.push(hook) }));
-    // Committed: what follows may fail without undoing anything, so it is logged, not thrown.
-    for (const hook of hooks) {
-      try {
-        await hook();
-      } catch (err) {
-        this.logger.warn(`after-commit hook failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    await runAfterCommit(hooks, this.logger);
     return result;
   }
 }

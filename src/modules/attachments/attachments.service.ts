@@ -228,8 +228,9 @@ export class AttachmentsService {
     }
   }
 
-  private async checkOrThrow(upload: ReceivedUpload): Promise<CheckedFile[]> {
-    const result = await this.check(upload);
+  /** `check`, with a refusal thrown as the API's error (400, or 413 for a file too large), naming each file. */
+  async checkOrThrow(upload: ReceivedUpload, options?: CheckOptions): Promise<CheckedFile[]> {
+    const result = await this.check(upload, options);
     if (result.files) return result.files;
     throw uploadError(result.problems);
   }

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../common/errors/domain-error';
 import type { CaseAction } from './case-workflow';
 
-type InputField = 'message' | 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'targetCaseId';
+export type InputField = 'message' | 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'targetCaseId' | 'outcome';
 export type ActionInput = { action: CaseAction } & Partial<Record<InputField, string>>;
 
 /** Which inputs each action takes, and which of them it cannot do without. */
@@ -20,9 +20,18 @@ const INPUTS: Record<CaseAction, { required: InputField[]; optional: InputField[
   refer: { required: ['agency'], optional: ['message'] },
   withdraw: { required: [], optional: ['message'] },
   merge: { required: ['targetCaseId'], optional: ['message'] },
+  investigate: { required: [], optional: ['message'] },
+  conclude: { required: ['outcome'], optional: ['message'] },
+  discipline: { required: ['message'], optional: [] },
+  message: { required: ['message'], optional: [] },
 };
 
-const FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId'];
+/** The inputs an action takes, required first: what its form shows. */
+export function actionFields(action: CaseAction): { required: readonly InputField[]; optional: readonly InputField[] } {
+  return INPUTS[action];
+}
+
+const FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId', 'outcome'];
 const MAX_EXPECTED_DAYS = 365;
 
 /** Checks the inputs of an action against its shape: missing, foreign and out-of-range fields. */

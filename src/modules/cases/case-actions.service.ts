@@ -10,14 +10,14 @@ import { CaseDetail, CaseDetailsService } from './case-details.service';
 import { isSharedOnly } from './case-scope';
 import { CaseTimeline, TimelineEntry } from './case-timeline.service';
 import type { Case } from './case.entity';
-import { CaseAction, decide, Decision } from './case-workflow';
+import { CaseAction, decide, Decision, REFERRAL_AGENCIES } from './case-workflow';
 import { CaseChanges as CaseColumns, CaseWorkflowRepository } from './case-workflow.repository';
 import type { CaseActionDto } from './dto/case-action.dto';
 
 /** What an action changes on the case row and adds to its timeline line, beyond the status. */
 interface Effect {
   changes: Omit<CaseColumns, 'status'>;
-  event: Pick<TimelineEntry, 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId'>;
+  event: Pick<TimelineEntry, 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId' | 'outcome'>;
   /** Rows that point at other cases or departments, written after the case's own change. */
   after?: (tx: Tx) => Promise<void>;
 }
@@ -54,7 +54,7 @@ export class CaseActionsService {
       const decision = decide(
         input.action,
         { role: user.role, sharedOnly },
-        { status: c.status, hasDepartment: c.departmentId !== null, closedAt: c.closedAt, now },
+        { kind: c.kind, status: c.status, hasDepartment: c.departmentId !== null, closedAt: c.closedAt, now, outcome: input.outcome },
       );
       if (!decision.ok) throw refusal(input.action, c, decision);
 
@@ -85,10 +85,9 @@ export class CaseActionsService {
     const m = tx.manager;
     switch (input.action) {
       case 'assign':
-        return this.assignment(tx, user, c, input);
+        return this.assignment(tx, user, input);
       case 'share': {
         const departmentId = input.departmentId as string;
-        if (c.kind === 'corruption') throw corruptionStaysWithIntegrity();
         if (departmentId === c.departmentId) {
           throw DomainError.field('departmentId', 'ownDepartment', 'The case already belongs to this department');
         }
@@ -115,6 +114,13 @@ export class CaseActionsService {
         return { changes: { referredTo: input.agency as string }, event: { agency: input.agency as string } };
       case 'merge':
         return this.merge(tx, user, c, input.targetCaseId as string);
+      case 'conclude': {
+        const outcome = input.outcome as NonNullable<CaseActionDto['outcome']>;
+        const agency = REFERRAL_AGENCIES[outcome];
+        return agency
+          ? { changes: { referredTo: agency }, event: { outcome, agency } }
+          : { changes: { resolvedAt: now }, event: { outcome } };
+      }
       default:
         return none;
     }
@@ -146,8 +152,7 @@ export class CaseActionsService {
     };
   }
 
-  private async assignment(tx: Tx, user: StaffUser, c: Case, input: CaseActionDto): Promise<Effect> {
-    if (c.kind === 'corruption') throw corruptionStaysWithIntegrity();
+  private async assignment(tx: Tx, user: StaffUser, input: CaseActionDto): Promise<Effect> {
     // A head routes within their own department; the centre routes anywhere.
     const departmentId = input.departmentId ?? (user.role === 'head' ? user.departmentId : undefined);
     if (!departmentId) throw DomainError.field('departmentId', 'required', 'departmentId is required to assign');
@@ -191,6 +196,15 @@ function refusal(action: CaseAction, c: Case, decision: Exclude<Decision, { ok: 
   switch (decision.reason) {
     case 'role':
       return new DomainError(ErrorCode.Forbidden, `Your role may not ${action} this case`, undefined, extra);
+    case 'kind':
+      return new DomainError(
+        ErrorCode.Conflict,
+        c.kind === 'corruption'
+          ? `Cannot ${action} a corruption case: it stays with the integrity officer and is never routed to departments`
+          : `${action} applies to corruption cases only`,
+        undefined,
+        extra,
+      );
     case 'reopen_window':
       return new DomainError(ErrorCode.Conflict, 'A case can be reopened only within 30 days of closing', undefined, extra);
     case 'status':
@@ -200,8 +214,4 @@ function refusal(action: CaseAction, c: Case, decision: Exclude<Decision, { ok: 
 
 function unknownDepartment(): DomainError {
   return DomainError.field('departmentId', 'notFound', 'departmentId is not an active department');
-}
-
-function corruptionStaysWithIntegrity(): DomainError {
-  return new DomainError(ErrorCode.Conflict, 'Corruption cases stay with the integrity officer and are not routed to departments');
 }

@@ -45,6 +45,7 @@ export interface CaseChange {
   expectedAt?: Date;
   agency?: string;
   relatedCaseId?: string;
+  outcome?: string;
   case: CaseSnapshot;
 }
 

@@ -18,6 +18,7 @@ export interface TimelineRow {
   expectedAt: Date | null;
   agency: string | null;
   relatedCaseId: string | null;
+  outcome: string | null;
 }
 
 export interface CaseContextRow {
@@ -27,6 +28,7 @@ export interface CaseContextRow {
   departmentName: string | null;
   assigneeName: string | null;
   anonymous: boolean | null;
+  vaulted: boolean | null;
   complainantName: string | null;
   complainantEmail: string | null;
   complainantPhone: string | null;
@@ -43,7 +45,7 @@ export class CaseDetailsRepository {
       `SELECT cat.code AS "categoryCode", cat.name_th AS "categoryName",
               d.code AS "departmentCode", d.name_th AS "departmentName",
               u.display_name AS "assigneeName",
-              p.anonymous, p.name AS "complainantName", p.email AS "complainantEmail",
+              p.anonymous, p.vaulted, p.name AS "complainantName", p.email AS "complainantEmail",
               p.phone AS "complainantPhone", p.address AS "complainantAddress"
        FROM cases c
        LEFT JOIN categories cat ON cat.id = c.category_id
@@ -69,7 +71,7 @@ export class CaseDetailsRepository {
       `SELECT e.id::text AS id, e.at, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.public,
               e.message, e.actor_id AS "actorId", u.display_name AS "actorName", e.actor_role AS "actorRole",
               e.department_id AS "departmentId", e.assignee_id AS "assigneeId", e.expected_at AS "expectedAt",
-              e.agency, e.related_case_id AS "relatedCaseId"
+              e.agency, e.related_case_id AS "relatedCaseId", e.outcome
        FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
        WHERE e.case_id = $1 ORDER BY e.at, e.id`,
       [caseId],

@@ -21,8 +21,18 @@ export interface CaseDetail {
   department: { id: string; code: string; name: string } | null;
   assignee: { id: string; name: string } | null;
   sharedWith: Array<{ id: string; code: string; name: string }>;
-  /** Contact details only for those who work the case; executives see whether it is anonymous. */
-  complainant: { anonymous: boolean; name?: string | null; email?: string | null; phone?: string | null; address?: string | null };
+  /**
+   * Contact details only for those who work the case; executives see whether it is anonymous. A corruption
+   * case's identity is never here: `vaulted` says the vault holds one (POST /cases/:id/identity/reveal).
+   */
+  complainant: {
+    anonymous: boolean;
+    vaulted?: boolean;
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    address?: string | null;
+  };
   letterNo: string | null;
   letterDate: string | null;
   receivedAt: Date;
@@ -77,7 +87,9 @@ export class CaseDetailsService {
         : null,
       assignee: c.assigneeId ? { id: c.assigneeId, name: ctx.assigneeName as string } : null,
       sharedWith,
-      complainant: seesContact && !ctx.anonymous
+      complainant: ctx.vaulted
+        ? { anonymous: false, vaulted: true }
+        : seesContact && !ctx.anonymous
         ? {
             anonymous: false,
             name: ctx.complainantName,
@@ -100,7 +112,7 @@ export class CaseDetailsService {
       updatedAt: c.updatedAt,
       allowedActions: allowedActions(
         { role: user.role, sharedOnly },
-        { status: c.status, hasDepartment: c.departmentId !== null, closedAt: c.closedAt, now },
+        { kind: c.kind, status: c.status, hasDepartment: c.departmentId !== null, closedAt: c.closedAt, now },
       ),
       timeline: timeline.map(({ actorId, actorName, actorRole, ...e }) => ({
         ...e,

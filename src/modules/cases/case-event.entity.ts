@@ -47,6 +47,10 @@ export class CaseEvent {
   @Column('text', { nullable: true })
   agency!: string | null;
 
+  /** `conclude`: how a corruption case's fact-finding ended. */
+  @Column('text', { nullable: true })
+  outcome!: string | null;
+
   @Column('uuid', { name: 'related_case_id', nullable: true })
   relatedCaseId!: string | null;
 }

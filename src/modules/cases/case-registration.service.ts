@@ -6,6 +6,7 @@ import type { CaseSnapshot } from './case-changes';
 import { CaseTimeline } from './case-timeline.service';
 import type { CaseKind, CaseStatus, Channel, Locale } from './case.types';
 import { CasesRepository } from './cases.repository';
+import { IdentityCustody } from './identity-custody';
 import { formatReferenceNo } from './reference-number';
 import { ReferenceCounterRepository } from './reference-counter.repository';
 
@@ -24,6 +25,8 @@ export interface NewCase {
   letter: { number: string | null; date: string | null } | null;
   /** Who registered it: null for a citizen filing on the web. */
   registeredBy: { id: string; role: string } | null;
+  /** Who filed it without an account, for the timeline: a citizen unless said otherwise (a whistleblower). */
+  filedBy?: 'citizen' | 'whistleblower';
   locale: Locale;
 }
 
@@ -46,6 +49,7 @@ export class CaseRegistrationService {
     private readonly counters: ReferenceCounterRepository,
     private readonly timeline: CaseTimeline,
     private readonly dueDates: DueDates,
+    private readonly custody: IdentityCustody,
   ) {}
 
   register<K extends CaseKind>(input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
@@ -57,11 +61,14 @@ export class CaseRegistrationService {
     const status: CaseStatus = 'received';
     const fiscalYear = fiscalYearOf(input.receivedAt);
     const dueAt = await this.dueDates.dueAt(input.receivedAt);
+    const given = input.complainant.anonymous ? null : input.complainant;
+    // A corruption case's complainant goes to the vault; its row only says that there is one.
+    const vaulted = given !== null && input.kind === 'corruption';
     const complainantId = await this.cases.insertComplainant(
       tx.manager,
-      input.complainant.anonymous
-        ? { anonymous: true, name: null, email: null, phone: null, address: null }
-        : { ...input.complainant, anonymous: false },
+      given && !vaulted
+        ? { anonymous: false, vaulted: false, name: given.name, email: given.email, phone: given.phone, address: given.address }
+        : { anonymous: !given, vaulted, name: null, email: null, phone: null, address: null },
     );
     const sequence = await this.counters.next(tx.manager, input.kind, fiscalYear);
     const referenceNo = formatReferenceNo(input.kind, fiscalYear, sequence);
@@ -87,6 +94,9 @@ export class CaseRegistrationService {
       dueAt,
       locale: input.locale,
     });
+    if (given && vaulted) {
+      await this.custody.keep(tx, id, { name: given.name, email: given.email, phone: given.phone, address: given.address });
+    }
     const snapshot: CaseSnapshot = {
       id,
       kind: input.kind,
@@ -112,7 +122,7 @@ export class CaseRegistrationService {
         toStatus: status,
         public: true,
         message: null,
-        actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? 'citizen' },
+        actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
       },
       snapshot,
     );

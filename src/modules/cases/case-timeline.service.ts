@@ -17,6 +17,7 @@ export interface TimelineEntry {
   expectedAt?: Date;
   agency?: string;
   relatedCaseId?: string;
+  outcome?: string;
 }
 
 /**

@@ -4,7 +4,9 @@ import {
   CASE_ACTIONS,
   CaseAction,
   COMPLAINANT_ACTIONS,
+  CORRUPTION_OUTCOMES,
   decide,
+  REFERRAL_AGENCIES,
   REOPEN_WINDOW_DAYS,
   tellsComplainant,
   TRANSITIONS,
@@ -13,6 +15,7 @@ import {
 
 const now = new Date('2026-11-21T03:00:00Z');
 const ctx = (status: CaseStatus, extra: Partial<WorkflowContext> = {}): WorkflowContext => ({
+  kind: 'general',
   status,
   hasDepartment: true,
   closedAt: status === 'closed' ? new Date(now.getTime() - 24 * 3600 * 1000) : null,
@@ -23,7 +26,7 @@ const center = { role: 'center' as const, sharedOnly: false };
 
 /**
  * The whole table, written out: for every status, the actions the centre
- * may take and where each one leads. `=` keeps the status.
+ * may take on a general case and where each one leads. `=` keeps the status.
  */
 const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | '='>>> = {
   received: { accept: 'accepted', reject: 'rejected', assign: 'assigned', note: '=', update: '=', explain: '=', refer: 'referred', withdraw: 'withdrawn', merge: 'merged' },
@@ -38,14 +41,39 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | '='>>
   merged: { note: '=' },
 };
 
-describe('the transition table, exhaustively', () => {
+/**
+ * The same for the integrity officer on a corruption case: never routed
+ * (no assign, share, start or resolve), and its own steps: fact-finding,
+ * the outcome (here without one, so `conclude` resolves), disciplinary
+ * follow-up and messages to the whistleblower.
+ */
+const EXPECTED_CORRUPTION: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | '='>>> = {
+  received: { accept: 'accepted', reject: 'rejected', note: '=', update: '=', explain: '=', refer: 'referred', withdraw: 'withdrawn', merge: 'merged', investigate: 'in_progress', message: '=' },
+  accepted: { reject: 'rejected', note: '=', update: '=', explain: '=', refer: 'referred', withdraw: 'withdrawn', merge: 'merged', investigate: 'in_progress', message: '=' },
+  assigned: { note: '=', update: '=', explain: '=', refer: 'referred', withdraw: 'withdrawn', merge: 'merged', message: '=' },
+  in_progress: { note: '=', update: '=', explain: '=', refer: 'referred', withdraw: 'withdrawn', merge: 'merged', investigate: 'in_progress', conclude: 'resolved', message: '=' },
+  resolved: { note: '=', update: '=', close: 'closed', reopen: 'accepted', discipline: '=', message: '=' },
+  closed: { note: '=', reopen: 'accepted', discipline: '=', message: '=' },
+  rejected: { note: '=', message: '=' },
+  referred: { note: '=', close: 'closed', discipline: '=', message: '=' },
+  withdrawn: { note: '=', message: '=' },
+  merged: { note: '=', message: '=' },
+};
+const GENERAL_ONLY: readonly CaseAction[] = ['assign', 'share', 'start', 'resolve'];
+const CORRUPTION_ONLY: readonly CaseAction[] = ['investigate', 'conclude', 'discipline', 'message'];
+
+describe.each([
+  ['general', center, EXPECTED, CORRUPTION_ONLY],
+  ['corruption', { role: 'integrity' as const, sharedOnly: false }, EXPECTED_CORRUPTION, GENERAL_ONLY],
+] as const)('the transition table for %s cases, exhaustively', (kind, actor, expectedTable, otherKinds) => {
   const pairs = CASE_STATUSES.flatMap((s) => CASE_ACTIONS.map((a) => [s, a] as const));
+  const at = (status: CaseStatus) => ctx(status, { kind, hasDepartment: kind === 'general' });
 
   it.each(pairs)('%s + %s', (status, action) => {
-    const expected = EXPECTED[status][action];
-    const d = decide(action, center, ctx(status));
+    const expected = expectedTable[status][action];
+    const d = decide(action, actor, at(status));
     if (expected === undefined) {
-      expect(d).toMatchObject({ ok: false, reason: 'status' });
+      expect(d).toMatchObject({ ok: false, reason: otherKinds.includes(action) ? 'kind' : 'status' });
     } else {
       expect(d).toMatchObject({ ok: true, to: expected === '=' ? status : expected });
     }
@@ -53,20 +81,49 @@ describe('the transition table, exhaustively', () => {
 
   it('lists, in a refusal, exactly the actions the table allows', () => {
     for (const status of CASE_STATUSES) {
-      expect(new Set(allowedActions(center, ctx(status)))).toEqual(new Set(Object.keys(EXPECTED[status])));
+      expect(new Set(allowedActions(actor, at(status)))).toEqual(new Set(Object.keys(expectedTable[status])));
+    }
+  });
+});
+
+describe('the outcome of a corruption case', () => {
+  const integrity = { role: 'integrity' as const, sharedOnly: false };
+
+  it.each(CORRUPTION_OUTCOMES)('%s: a referral leaves the case referred, any other outcome resolves it', (outcome) => {
+    const d = decide('conclude', integrity, ctx('in_progress', { kind: 'corruption', hasDepartment: false, outcome }));
+    expect(d).toEqual({ ok: true, to: REFERRAL_AGENCIES[outcome] ? 'referred' : 'resolved', public: true });
+  });
+
+  it('refers to the NACC, the PACC and the provincial office, and to nobody else', () => {
+    expect(Object.keys(REFERRAL_AGENCIES).sort()).toEqual(['referred_nacc', 'referred_pacc', 'referred_provincial']);
+  });
+
+  it('keeps disciplinary follow-up and messages off the public timeline, and shows fact-finding and the outcome', () => {
+    const on = (status: CaseStatus) => ctx(status, { kind: 'corruption', hasDepartment: false });
+    expect(decide('discipline', integrity, on('resolved'))).toMatchObject({ ok: true, public: false });
+    expect(decide('message', integrity, on('received'))).toMatchObject({ ok: true, public: false });
+    expect(decide('investigate', integrity, on('accepted'))).toMatchObject({ ok: true, public: true });
+  });
+
+  it('gives the corruption steps to the integrity officer alone', () => {
+    for (const role of ['officer', 'head', 'executive', 'admin'] as const) {
+      for (const action of CORRUPTION_ONLY) {
+        expect(decide(action, { role, sharedOnly: false }, ctx('in_progress', { kind: 'corruption' }))).toMatchObject({ ok: false, reason: 'role' });
+      }
     }
   });
 });
 
 describe('visibility of events', () => {
-  const where: Record<CaseAction, CaseStatus> = {
+  const where: Partial<Record<CaseAction, CaseStatus>> = {
     accept: 'received', reject: 'received', assign: 'received', share: 'assigned', start: 'assigned',
     note: 'received', update: 'received', explain: 'received', resolve: 'assigned', close: 'resolved',
     reopen: 'resolved', refer: 'received', withdraw: 'received', merge: 'received',
   };
+  const GENERAL_ACTIONS = CASE_ACTIONS.filter((a) => !CORRUPTION_ONLY.includes(a));
 
-  it.each(CASE_ACTIONS)('%s is public unless it is a note or a share', (action) => {
-    expect(decide(action, center, ctx(where[action]))).toEqual({
+  it.each(GENERAL_ACTIONS)('%s is public unless it is a note or a share', (action) => {
+    expect(decide(action, center, ctx(where[action] as CaseStatus))).toEqual({
       ok: true,
       to: expect.any(String),
       public: action !== 'note' && action !== 'share',

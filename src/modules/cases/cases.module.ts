@@ -20,6 +20,7 @@ import { Case } from './case.entity';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { Complainant } from './complainant.entity';
+import { IdentityCustody } from './identity-custody';
 import { ReferenceCounterRepository } from './reference-counter.repository';
 import { StaffRegistrationService } from './staff-registration.service';
 
@@ -46,9 +47,21 @@ import { StaffRegistrationService } from './staff-registration.service';
     CaseTrackingService,
     CaseWorkflowRepository,
     CasesRepository,
+    IdentityCustody,
     ReferenceCounterRepository,
     StaffRegistrationService,
   ],
-  exports: [CaseAccessService, CaseChanges, CaseRegistrationService, CaseTimeline, CaseTrackingService],
+  exports: [
+    CaseAccessService,
+    CaseActionsService,
+    CaseChanges,
+    CaseDetailsService,
+    CaseQueueService,
+    CaseRegistrationService,
+    CaseTimeline,
+    CaseTrackingService,
+    IdentityCustody,
+    StaffRegistrationService,
+  ],
 })
 export class CasesModule {}

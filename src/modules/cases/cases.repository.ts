@@ -9,7 +9,7 @@ import { generateTrackingCode } from './tracking-code';
 
 type WorkflowFields = 'expectedAt' | 'explainedAt' | 'resolvedAt' | 'closedAt' | 'referredTo' | 'mergedIntoId';
 type FactFields = 'overdueAt' | 'firstResponseAt' | 'firstResolvedAt' | 'lastResolvedAt' | 'firstClosedAt' | 'lastClosedAt';
-type EventExtras = 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId';
+type EventExtras = 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId' | 'outcome';
 
 export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'trackingCode' | WorkflowFields | FactFields>;
 export type NewEventRow = Omit<CaseEvent, 'id' | EventExtras> & Partial<Pick<CaseEvent, EventExtras>>;

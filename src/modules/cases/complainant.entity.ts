@@ -8,6 +8,10 @@ export class Complainant {
   @Column('boolean')
   anonymous!: boolean;
 
+  /** The identity is sealed in the whistleblower vault (corruption cases); this row then holds none of it. */
+  @Column('boolean')
+  vaulted!: boolean;
+
   @Column('text', { nullable: true })
   name!: string | null;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import type { Locale } from '../../common/time/thai-calendar';
-import { Transactions } from '../../database/transactions';
+import { GroupCommit } from '../../database/group-commit';
 import type { ReceivedUpload } from '../attachments/attachment-rules';
 import { AttachmentsService, CheckedFile, CheckResult, CITIZEN_UPLOADER, UploadReader } from '../attachments/attachments.service';
 import { CaseRegistrationService, RegisteredCase } from '../cases';
@@ -17,7 +17,7 @@ export class IntakeService {
     private readonly categories: CategoriesRepository,
     private readonly registration: CaseRegistrationService,
     private readonly attachments: AttachmentsService,
-    private readonly transactions: Transactions,
+    private readonly groupCommit: GroupCommit,
     private readonly clock: Clock,
   ) {}
 
@@ -38,14 +38,15 @@ export class IntakeService {
 
   /**
    * A straight line: the files are already in storage; the case and their
-   * rows are written in one transaction, and the files are removed if
+   * rows are written together (committed with the filings that arrive at
+   * the same moment: see `GroupCommit`), and the files are removed if
    * filing fails (the category check included).
    */
   async fileComplaint(dto: FileComplaintDto, locale: Locale, files: CheckedFile[] = []): Promise<RegisteredCase> {
     const now = this.clock.now();
     return this.attachments.withCheckedFiles(files, async () => {
       const category = await this.categoryOf(dto);
-      return this.transactions.run(async (tx) => {
+      return this.groupCommit.run(async (tx) => {
         const filed = await this.registration.registerIn(tx, {
           kind: 'general',
           channel: 'web',

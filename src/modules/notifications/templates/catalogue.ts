@@ -13,5 +13,7 @@ export const NOTIFICATION_TEMPLATES = [
   'deadline_escalation',
   'deadline_executive',
   'deadline_digest',
+  // The whistleblower channel's (src/modules/whistleblower): "there is news", and nothing else.
+  'whistleblower_news',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];

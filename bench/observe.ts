@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Busy and total jiffies of the whole host, from /proc/stat. */
+function hostJiffies(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = values.map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  return { busy: total - n[3] - n[4], total };
+}
+
+/**
+ * Where the time went while `work` ran: the server process's CPU (in
+ * cores), how busy the host's CPUs were, and what the benchmark database's
+ * sessions were doing, sampled every 50 ms from pg_stat_activity (running,
+ * waiting for a lock, for the client, for the WAL flush, …).
+ */
+export async function observe<T>(serverPid: number, url: string, work: () => Promise<T>): Promise<{ value: T; why: string }> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const states = new Map<string, number>();
+  let samples = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { rows } = await db.query(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS state, count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' GROUP BY 1`,
+      );
+      for (const { state, n } of rows) states.set(state, (states.get(state) ?? 0) + n);
+      samples++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const cpu0 = processCpuSeconds(serverPid);
+  const host0 = hostJiffies();
+  const t0 = performance.now();
+  try {
+    const value = await work();
+    const wall = (performance.now() - t0) / 1000;
+    const serverCores = (processCpuSeconds(serverPid) - cpu0) / wall;
+    const host1 = hostJiffies();
+    const hostBusy = (host1.busy - host0.busy) / Math.max(1, host1.total - host0.total);
+    const total = [...states.values()].reduce((a, b) => a + b, 0);
+    const top = [...states.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([state, n]) => `${state} ${Math.round((100 * n) / Math.max(1, total))} %`)
+      .join(', ');
+    const why =
+      `server process ${serverCores.toFixed(2)} cores, host CPUs ${Math.round(hostBusy * 100)} % busy; ` +
+      `busy database sessions ${(total / Math.max(1, samples)).toFixed(1)} on average (${top || 'none'})`;
+    return { value, why };
+  } finally {
+    sampling = false;
+    await sampler.catch(() => undefined);
+    await db.end();
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AfterCommit, runAfterCommit, Tx } from './transactions';
+
+export interface GroupCommitOptions {
+  /** Most units of work in one transaction. */
+  maxGroup: number;
+  /** Groups in flight at once: the next one prepares while the previous one commits. */
+  inFlight: number;
+}
+
+export const GROUP_COMMIT_OPTIONS = Symbol('GROUP_COMMIT_OPTIONS');
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxGroup: 64, inFlight: 2 };
+
+interface Unit {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+type Attempt = { committed: Array<{ result: unknown; hooks: AfterCommit[] }> } | { failedAt: number; error: unknown };
+
+/**
+ * Commits units of work that arrive together in one transaction, so that a
+ * row they all lock (the register's counter) is taken once per group and a
+ * commit's flush is shared. Each unit is answered only after its group's
+ * COMMIT, with its own result or its own error, as if it had run alone with
+ * `Transactions.run`.
+ *
+ * There is no timer: a unit that finds a free slot starts a group at once,
+ * so a lone filing waits for nothing; under load, units queue while the
+ * groups in flight commit and leave together in the next one.
+ *
+ * A unit that fails rolls its group back; it gets its error and the others
+ * run again without it (no savepoints: failures are rare, since input is
+ * checked before, and a savepoint per unit would cost two round trips each
+ * time). Every unit's writes are therefore all in or all out, and numbers
+ * it took are given back with the rollback.
+ */
+@Injectable()
+export class GroupCommit {
+  private readonly logger = new Logger(GroupCommit.name);
+  private readonly queue: Unit[] = [];
+  private running = 0;
+  private readonly options: GroupCommitOptions;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(GROUP_COMMIT_OPTIONS) options?: Partial<GroupCommitOptions>,
+  ) {
+    this.options = { ...DEFAULT_GROUP_COMMIT, ...options };
+  }
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.options.inFlight && this.queue.length > 0) {
+      const group = this.queue.splice(0, this.options.maxGroup);
+      this.running++;
+      void this.commitGroup(group).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commitGroup(units: Unit[]): Promise<void> {
+    let members = units;
+    while (members.length > 0) {
+      let attempt: Attempt;
+      try {
+        attempt = await this.attempt(members);
+      } catch (err) {
+        // The connection, BEGIN or COMMIT failed: nothing of the group is known to be written.
+        for (const m of members) m.reject(err);
+        return;
+      }
+      if ('failedAt' in attempt) {
+        members[attempt.failedAt].reject(attempt.error);
+        members = members.filter((_, i) => i !== attempt.failedAt);
+        continue;
+      }
+      for (const [i, { result, hooks }] of attempt.committed.entries()) {
+        await runAfterCommit(hooks, this.logger);
+        members[i].resolve(result);
+      }
+      return;
+    }
+  }
+
+  private async attempt(members: Unit[]): Promise<Attempt> {
+    const runner = this.db.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const committed: Array<{ result: unknown; hooks: AfterCommit[] }> = [];
+      for (const [i, member] of members.entries()) {
+        const hooks: AfterCommit[] = [];
+        try {
+          committed.push({ result: await member.work({ manager: runner.manager, afterCommit: (hook) => hooks.push(hook) }), hooks });
+        } catch (error) {
+          await runner.rollbackTransaction();
+          return { failedAt: i, error };
+        }
+      }
+      await runner.commitTransaction();
+      return { committed };
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+}
