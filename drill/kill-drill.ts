@@ -24,7 +24,10 @@ async function untilListening(server: ServerProcess, timeoutMs = 60_000): Promis
   while (!listening(server) && server.running && Date.now() < deadline) await sleep(20);
   return listening(server);
 }
-/** A notice may be owed while no server runs, and a job cut off mid-way waits for BullMQ's stalled check (30 s). */
+/**
+ * After the last kill: a job cut off mid-way waits for BullMQ's stalled
+ * check (up to twice 30 s), then its retry.
+ */
 const LATE_MS = 120_000;
 /**
  * Filings that give an e-mail address (and so get an acknowledgement). Not
@@ -44,7 +47,7 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
     // About how long the kills will take, to spread the deadlines over them.
     const estimatedMs = o.kills * 3_500;
     const start = Date.now();
-    const dueIds = await casesFallingDue(stack, o.dueCases, new Date(start + 5_000), new Date(start + Math.max(10_000, estimatedMs * 0.9)));
+    const dueIds = await casesFallingDue(stack, o.dueCases, 5_000, Math.max(10_000, estimatedMs * 0.9));
     await first.stop('SIGKILL');
     const load = fileContinuously(stack.baseUrl, o.clients, 'kill', { timeoutMs: 5_000, emailShare: EMAIL_SHARE });
     let servedKills = 0;
@@ -58,6 +61,7 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
       if ((k + 1) % 50 === 0) process.stderr.write(`  kill-9: ${k + 1} of ${o.kills} kills, ${load.tally.filed.length} filings so far\n`);
     }
     const killsMs = Date.now() - start;
+    const stableFrom = Date.now();
     const last = await stack.serve();
     const tally = await load.stop();
     const settled = await settleOutbox(stack, 180_000 + Math.max(0, start + estimatedMs - Date.now()));
@@ -65,12 +69,13 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
     const counts = combine(
       await checkFilings(stack, tally.filed),
       await checkDeadlines(stack, dueIds, new Date()),
-      await checkMail(stack, LATE_MS),
+      await checkMail(stack, LATE_MS, { stableFrom }),
     );
     await last.stop('SIGTERM');
     return {
       name: 'kill-9',
       ...counts,
+      servedKills,
       figures: [
         `${o.kills} kills in ${seconds(killsMs)} (${servedKills} of them after the server listened), ${o.clients} clients: ${statusSummary(tally)}, ${tally.refused} refused, ${tally.cut} cut off by a kill`,
         ...counts.figures,

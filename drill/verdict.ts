@@ -8,6 +8,8 @@ export interface Verdict {
   problems: string[];
   /** The figures a reader needs to believe the counts: kills, filings, notices, timings. */
   figures: string[];
+  /** Kills that landed while the server served (the kill drill): each may repeat at most the mails it cut off. */
+  servedKills?: number;
 }
 
 export function passed(v: Verdict): boolean {
