@@ -1,6 +1,6 @@
 // Node 20's require(esm) works for the server but not inside jest's module
 // loader, so the few ESM-only dependencies are compiled to CommonJS here.
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', '@fastify/cookie', 'cookie', '@apidevtools/json-schema-ref-parser'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 
 /** Unit tests sit beside the code; e2e tests talk to the real Postgres and Redis. */

@@ -8,6 +8,8 @@ import { SignInHardening1764500000000 } from './1764500000000-sign-in-hardening'
 import { Deadlines1764700000000 } from './1764700000000-deadlines';
 import { ReportRollups1764800000000 } from './1764800000000-report-rollups';
 import { WhistleblowerChannel1765000000000 } from './1765000000000-whistleblower-channel';
+import { StaffSessions1765100000000 } from './1765100000000-staff-sessions';
+import { SiteLogo1765200000000 } from './1765200000000-site-logo';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   Deadlines1764700000000,
   ReportRollups1764800000000,
   WhistleblowerChannel1765000000000,
+  StaffSessions1765100000000,
+  SiteLogo1765200000000,
 ];

@@ -22,6 +22,8 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { StaffAdminModule } from './modules/staff-admin/staff-admin.module';
+import { StaffConsoleModule } from './modules/staff-console/staff-console.module';
 import { UsersModule } from './modules/users/users.module';
 import { VaultModule } from './modules/whistleblower/vault/vault.module';
 import { WhistleblowerModule } from './modules/whistleblower/whistleblower.module';
@@ -66,6 +68,8 @@ export class AppModule {
         FeedbackModule,
         MetricsModule,
         WhistleblowerModule.forRoot({ redisUrl: secrets.redisUrl }),
+        StaffConsoleModule,
+        StaffAdminModule,
       ],
     };
   }

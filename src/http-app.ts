@@ -3,14 +3,19 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { SettingsService } from './modules/settings/settings.service';
 import { useBoundedBodyParsers } from './common/http/body-parsers';
+import { useCsrfProtection } from './common/http/csrf';
+import { AuthKeys } from './modules/auth/auth-keys';
+import { STAFF_PATH } from './modules/staff-console/session/session-cookie';
+import { useUtf8Queries } from './common/http/query-encoding';
 import { HttpErrorFilter } from './common/http/http-error.filter';
+import { createApiDocument } from './common/openapi/api-document';
 import { projectRoot } from './common/http/project-root';
 import { useRateLimits } from './common/http/rate-limit.hook';
 import { RateLimiter } from './common/http/rate-limiter';
@@ -75,6 +80,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
     reply.header('x-request-id', request.id);
   });
   useBoundedBodyParsers(fastify, BODY_LIMIT_BYTES);
+  useUtf8Queries(fastify);
 
   await app.register(fastifyHelmet, helmetOptions(config.publicBaseUrl));
   useNoStoreByDefault(fastify, ASSETS_PREFIX);
@@ -82,6 +88,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   // limits; BODY_LIMIT_BYTES still bounds JSON and urlencoded bodies.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: ASSETS_PREFIX, decorateReply: false, maxAge: '1h' });
+  await useCsrfProtection(app, app.get(AuthKeys, { strict: false }).cookieSecret, STAFF_PATH);
 
   const outages = new RedisOutageLog(redisTarget(secrets.redisUrl));
   const rateLimits = createRateLimiter(config, secrets.redisUrl, outages);
@@ -96,15 +103,7 @@ export async function createHttpApp(boot: BootConfig, options: { clock?: Clock }
   const settings = app.get(SettingsService);
   app.useGlobalFilters(new HttpErrorFilter(errorPages(() => settings.lastKnownSite())));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rongrian API')
-      .setDescription('Complaint and whistleblower case tracking for Thai local governments')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();

@@ -31,7 +31,10 @@ interface FieldOptions {
   hint?: string;
   required?: boolean;
   requiredLabel: string;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'datetime-local';
+  /** Where the cursor starts: the field the reader has to fill next. */
+  autofocus?: boolean;
+  inputmode?: 'numeric';
   autocomplete?: string;
   maxlength?: number;
   rows?: number;
@@ -48,7 +51,9 @@ export function textField(o: FieldOptions): SafeHtml {
     o.maxlength ? html` maxlength="${o.maxlength}"` : ''
   }${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${
     described ? html` aria-describedby="${described}"` : ''
-  }${error ? new SafeHtml(' aria-invalid="true"') : ''}`;
+  }${error ? new SafeHtml(' aria-invalid="true"') : ''}${o.autofocus ? new SafeHtml(' autofocus') : ''}${
+    o.inputmode ? html` inputmode="${o.inputmode}"` : ''
+  }`;
   const value = o.values[o.name] ?? '';
   return html`<div class="field${error ? ' has-error' : ''}">
   <label for="${id}">${o.label}${o.required ? html` <abbr title="${o.requiredLabel}">*</abbr>` : ''}</label>

@@ -22,7 +22,7 @@ export function orgName(ctx: PageContext): string {
 }
 
 /** A link within the site that keeps the reader's language. */
-export function href(ctx: PageContext, path: string, query: Record<string, string> = {}): string {
+export function href(ctx: Pick<PageContext, 'locale'>, path: string, query: Record<string, string> = {}): string {
   const params = new URLSearchParams(query);
   if (ctx.locale !== 'th') params.set('lang', ctx.locale);
   const qs = params.toString();
@@ -57,7 +57,7 @@ export function layout(ctx: PageContext, title: string, main: SafeHtml): string 
 <a class="skip" href="#main">${m.skipToContent}</a>
 <header class="site">
   <div class="wrap">
-    <a class="brand" href="${href(ctx, '/')}"><span>${orgName(ctx)}</span><small>${m.appName}</small></a>
+    <a class="brand" href="${href(ctx, '/')}">${ctx.org.logoUrl ? html`<img src="${ctx.org.logoUrl}" alt="" class="logo">` : ''}<span>${orgName(ctx)}</span><small>${m.appName}</small></a>
     ${languageSwitch}
   </div>
   <nav aria-label="${m.appName}"><ul class="wrap">${nav.map(

@@ -42,6 +42,9 @@ describe('reporting and following up in a real browser', () => {
     await page.getByRole('heading', { name: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ' }).waitFor();
     await page.getByText('ระบบไม่บันทึกที่อยู่ไอพี').waitFor();
     await page.getByText('ไฟล์เอกสาร (PDF, Word, Excel) อาจมีชื่อผู้สร้าง').first().waitFor();
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/report-form.png`, fullPage: true });
+    // Nothing wider than a phone: the Thai text wraps.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     for (const n of [1, 2]) {
       if (n === 2) await page.goto(`${base}/report`);

@@ -35,6 +35,16 @@ describe('POST /api/v1/cases', () => {
     expect(res.body).toMatchObject({ trackingCode: null, referenceNo: expect.stringMatching(/^C-25\d\d-000001$/) });
   });
 
+  it('takes the public body whole, consent included, and records the consent when given', async () => {
+    const consented = await post(tok.center, offlineCase({ consent: true })).expect(201);
+    const silent = await post(tok.center, offlineCase()).expect(201);
+    const rows = await t.db.query('SELECT id, consent_at IS NOT NULL AS consented FROM cases WHERE id = ANY($1)', [[consented.body.id, silent.body.id]]);
+    expect(Object.fromEntries(rows.map((r: { id: string; consented: boolean }) => [r.id, r.consented]))).toEqual({
+      [consented.body.id]: true,
+      [silent.body.id]: false,
+    });
+  });
+
   it.each([
     ['receivedAt in the future', () => offlineCase({ receivedAt: new Date(Date.now() + 3600e3).toISOString() }), 'receivedAt'],
     ['a letter number on a phone call', () => offlineCase({ letterNo: '12/2569' }), 'letterNo'],

@@ -37,3 +37,17 @@ export async function userId(t: TestApp, email: string): Promise<string> {
   const [row] = await t.db.query('SELECT id FROM users WHERE email = $1', [email]);
   return row.id;
 }
+
+/** A case taken the whole way by the works department: accepted and assigned by the centre, started and resolved by the officer. */
+export async function resolveInWorks(t: TestApp, auth: { center: string; works: string }, caseId: string): Promise<void> {
+  const works = await departmentId(t, 'works');
+  for (const [body, by] of [
+    [{ action: 'accept' }, auth.center],
+    [{ action: 'assign', departmentId: works }, auth.center],
+    [{ action: 'start' }, auth.works],
+    [{ action: 'resolve', message: 'ซ่อมแล้ว' }, auth.works],
+  ] as const) {
+    const res = await act(t, by, caseId, body);
+    if (res.status !== 200) throw new Error(`${body.action}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}

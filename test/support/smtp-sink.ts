@@ -27,6 +27,9 @@ export class SmtpSink {
       this.server!.once('error', reject);
       this.server!.listen(port, '127.0.0.1', () => resolve());
     });
+    // A sender killed in the middle of a session resets its connection; smtp-server reports that as an
+    // 'error' event, which must not take the test process down.
+    this.server.on('error', () => undefined);
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
   }

@@ -164,6 +164,8 @@ describe('a whistleblower leaves no trace outside the vault', () => {
     const summary = await request(base).get('/api/v1/reports/summary').set('Authorization', tok.executive).expect(200);
     expect(summary.body.totals.byKind).toContainEqual(expect.objectContaining({ key: 'corruption', received: 2 }));
     await request(base).get('/api/v1/reports/summary?kind=corruption').set('Authorization', tok.executive).expect(403);
+    await request(base).get('/api/v1/reports/recurrence?kind=corruption').set('Authorization', tok.executive).expect(403);
+    await request(base).get('/api/v1/reports/summary?kind=corruption&format=csv').set('Authorization', tok.center).expect(403);
     const stats = await request(base).get('/api/v1/public/statistics').expect(200);
     expect(stats.body.corruption.received).toBe(2);
     for (const answer of [summary.body, stats.body]) {

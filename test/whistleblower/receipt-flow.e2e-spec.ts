@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { act } from '../support/cases';
 import { bearer, STAFF } from '../support/auth';
+import { TEST_PASSWORD } from '../support/constants';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 import { solve, solves } from '../../src/modules/whistleblower/proof-of-work';
 import { caseIdOf, fileReport, receiptBearer, reportBody, TEST_POW_DIFFICULTY } from './channel';
@@ -18,6 +19,12 @@ describe('the whistleblower channel: receipt, report, messages both ways', () =>
     await t.close();
   });
 
+  it('lets the integrity officer in only with the second factor', async () => {
+    const withoutCode = await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.integrity, password: TEST_PASSWORD }).expect(401);
+    expect(withoutCode.body.code).toBe('otp_required');
+    await request(t.http).post('/api/v1/auth/login').send({ email: STAFF.integrity, password: TEST_PASSWORD, otp: '000000' }).expect(401);
+  });
+
   it('files a report and shows the receipt once, in groups of four, with a corruption reference number', async () => {
     const filed = await fileReport(t);
     expect(filed.receiptCode).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
@@ -27,6 +34,8 @@ describe('the whistleblower channel: receipt, report, messages both ways', () =>
       [filed.referenceNo],
     );
     expect(row).toEqual({ kind: 'corruption', channel: 'web', trackingCode: null, anonymous: true, vaulted: false });
+    const [receive] = await t.db.query(`SELECT actor_id AS "actorId", actor_role AS role FROM case_events WHERE action = 'receive' ORDER BY id DESC LIMIT 1`);
+    expect(receive).toEqual({ actorId: null, role: 'whistleblower' });
   });
 
   it('opens the report with the receipt, whatever spaces or dashes it is typed with, and not with a wrong one', async () => {
@@ -104,6 +113,32 @@ describe('the whistleblower channel: receipt, report, messages both ways', () =>
     await act(t, integrity, referredId, { action: 'investigate' }).expect(200);
     const sent = await act(t, integrity, referredId, { action: 'conclude', outcome: 'referred_nacc' }).expect(200);
     expect(sent.body).toMatchObject({ status: 'referred', referredTo: expect.stringContaining('NACC') });
+  });
+
+  it('has nothing to reveal for an anonymous report, and a refused request reveals nothing', async () => {
+    const anonymous = await caseIdOf(t, (await fileReport(t)).referenceNo);
+    const none = await request(t.http).post(`/api/v1/cases/${anonymous}/identity/reveal`).set('Authorization', integrity).send({ reason: 'ตรวจสอบ' }).expect(404);
+    expect(none.body.message).toMatch(/no identity/);
+
+    const admin = await bearer(t, STAFF.admin);
+    const named = await caseIdOf(t, (await fileReport(t, { identity: { name: 'ผู้แจ้ง ทดสอบ', email: 'tester@example.com' } })).referenceNo);
+    await request(t.http).patch('/api/v1/settings').set('Authorization', admin).send({ identity: { revealNeedsApproval: true } }).expect(200);
+    try {
+      const asked = await request(t.http).post(`/api/v1/cases/${named}/identity/reveal`).set('Authorization', integrity).send({ reason: 'อยากรู้' }).expect(202);
+      const requestId = asked.body.requestId;
+      const withoutReason = await request(t.http).post(`/api/v1/identity-reveals/${requestId}/refuse`).set('Authorization', admin).send({}).expect(400);
+      expect(withoutReason.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+      const refused = await request(t.http).post(`/api/v1/identity-reveals/${requestId}/refuse`).set('Authorization', admin).send({ reason: 'เหตุผลไม่เพียงพอ' }).expect(200);
+      expect(refused.body).toMatchObject({ id: requestId, status: 'refused' });
+      // Refused: asking again files a new request, and still reveals nothing.
+      const again = await request(t.http).post(`/api/v1/cases/${named}/identity/reveal`).set('Authorization', integrity).send({ reason: 'ขอใหม่' }).expect(202);
+      expect(again.body.requestId).not.toBe(requestId);
+      const audit = await request(t.http).get('/api/v1/audit?limit=100').set('Authorization', admin).expect(200);
+      expect(audit.body.items).toContainEqual(expect.objectContaining({ action: 'identity_reveal_refused', caseId: named, reason: 'เหตุผลไม่เพียงพอ' }));
+      await request(t.http).post(`/api/v1/identity-reveals/00000000-0000-4000-8000-000000000000/approve`).set('Authorization', admin).send({}).expect(404);
+    } finally {
+      await request(t.http).patch('/api/v1/settings').set('Authorization', admin).send({ identity: { revealNeedsApproval: false } }).expect(200);
+    }
   });
 
   it('never lets a receipt token pass for a staff token, nor the other way round', async () => {

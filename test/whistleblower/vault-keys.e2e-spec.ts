@@ -13,7 +13,6 @@ import { CaseRegistrationService } from '../../src/modules/cases';
 import { openIdentity } from '../../src/modules/whistleblower/vault/identity-cipher';
 import { IdentityVault } from '../../src/modules/whistleblower/vault/identity-vault.service';
 import { databaseUrl, DB_PREFIX, withServer, workerDatabaseName } from '../support/databases';
-import { TEST_REDIS_URL } from '../support/redis-keys';
 import { startTestContext } from '../support/test-context';
 
 const run = promisify(execFile);
@@ -61,10 +60,7 @@ describe('the vault under key rotation', () => {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'test',
         DATABASE_URL: databaseUrl(workerDatabaseName()),
-        REDIS_URL: TEST_REDIS_URL,
-        REDIS_PREFIX: `rongrian-test:${DB_PREFIX}:rotate`,
         LOG_LEVEL: 'silent',
-        METRICS_PORT: '0',
         IDENTITY_KEYS: `${k2},${k1}`,
       },
     });

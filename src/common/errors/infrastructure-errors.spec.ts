@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isDataException, isDependencyUnavailable } from './infrastructure-errors';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -15,6 +16,8 @@ describe('isDependencyUnavailable', () => {
     ['lock_timeout', wrapped(withCode('55P03'))],
     ['a frozen server', wrapped(new Error('Query read timeout'))],
     ['a dropped connection', wrapped(new Error('Connection terminated unexpectedly'))],
+    ['a transaction whose connection Postgres dropped', new QueryRunnerAlreadyReleasedError()],
+    ['a transaction whose connection was handed back', new QueryRunnerProviderAlreadyReleasedError()],
     ['a Redis command that ran out of retries', Object.assign(new Error('Reached the max retries per request limit'), { name: 'MaxRetriesPerRequestError' })],
   ])('is true for %s', (_what, err) => expect(isDependencyUnavailable(err)).toBe(true));
 

@@ -36,11 +36,18 @@ function* causes(err: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (Array.isArray(e.errors)) for (const inner of e.errors) yield* causes(inner, depth + 1);
 }
 
+/**
+ * TypeORM hands a transaction's connection back to the pool the moment that
+ * connection fails (Postgres stopped or restarted under it), and answers the
+ * transaction's next query with one of these instead of the failure itself.
+ */
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 export function isDependencyUnavailable(err: unknown): boolean {
   for (const e of causes(err)) {
     const code = typeof e.code === 'string' ? e.code : '';
     if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code)) return true;
-    if (e.name === 'MaxRetriesPerRequestError') return true;
+    if (e.name === 'MaxRetriesPerRequestError' || RELEASED_RUNNER_ERRORS.has(e.name as string)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(e.message as string))) return true;
   }
   return false;

@@ -53,19 +53,24 @@ function checkShape(text: string, { maxDepth, maxEntries }: typeof JSON_BODY_LIM
 
 /**
  * `__proto__` (and `constructor.prototype`) would replace the prototype of
- * whatever object a library copies the body into. Nothing here has a field
- * of either name, so such a body is refused. The walk is bounded by
- * checkShape.
+ * whatever object a library copies the body into, and class-transformer
+ * drops a key named `constructor` without a word, so that it would slip past
+ * the check for unknown fields. Nothing here has a field of any of these
+ * names, so such a body is refused. The walk is bounded by checkShape.
  */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A form field's name (`complainant.name`, `a[b]`) with one of those names as a part; no form has one. */
+export function isForbiddenFieldName(name: string): boolean {
+  return name.split(/[.[\]]/).some((part) => FORBIDDEN_KEYS.has(part));
+}
+
 function checkKeys(value: unknown): void {
   if (Array.isArray(value)) {
     value.forEach(checkKeys);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const poisoned =
-        key === '__proto__' ||
-        (key === 'constructor' && item !== null && typeof item === 'object' && Object.hasOwn(item, 'prototype'));
-      if (poisoned) throw refuse('forbiddenKey', `The JSON body must not have a key named ${key === '__proto__' ? '__proto__' : 'constructor.prototype'}`);
+      if (FORBIDDEN_KEYS.has(key)) throw refuse('forbiddenKey', `The JSON body must not have a key named ${key}`);
       checkKeys(item);
     }
   }

@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /**
  * The stricter budgets, each for an endpoint where guessing is the threat:
@@ -18,6 +20,7 @@ export const RATE_BUDGETS_KEY = 'rateBudgets';
  * public budget, shared by every public endpoint (PUBLIC_RATE_LIMIT a
  * minute in all), and one of the named budget if given, e.g.
  * `@PublicRateLimit('tracking')`. Without the hook (http-app.ts) it is inert.
+ * The OpenAPI document gets the 429 it can answer.
  */
 export const PublicRateLimit = (budget?: NamedBudget) =>
-  RouteConfig({ [RATE_BUDGETS_KEY]: budget ? ['public', budget] : ['public'] });
+  applyDecorators(RouteConfig({ [RATE_BUDGETS_KEY]: budget ? ['public', budget] : ['public'] }), ApiErrors(429));

@@ -1,4 +1,4 @@
-import { dueAtFor, fiscalYearOf, formatDate, formatDateTime, toThaiDigits } from './thai-calendar';
+import { bangkokDaysUntil, dueAtFor, fiscalYearOf, formatDate, formatDateTime, toThaiDigits } from './thai-calendar';
 
 describe('fiscalYearOf', () => {
   it.each([
@@ -43,5 +43,18 @@ describe('Thai times', () => {
   it('writes the hour the Thai way, with น.', () => {
     expect(formatDateTime(new Date('2026-11-30T01:54:00Z'), 'th')).toBe('30 พฤศจิกายน 2569 เวลา 08:54 น.');
     expect(formatDateTime(new Date('2026-11-30T01:54:00Z'), 'en')).toBe('30 November 2026 at 08:54');
+  });
+});
+
+describe('bangkokDaysUntil', () => {
+  it('counts Bangkok calendar days, not 24-hour spans', () => {
+    // 23:30 and 00:30 the next day in Bangkok: one day apart, though an hour.
+    expect(bangkokDaysUntil(new Date('2026-03-01T16:30:00Z'), new Date('2026-03-01T17:30:00Z'))).toBe(1);
+    expect(bangkokDaysUntil(new Date('2026-03-01T01:00:00Z'), new Date('2026-03-01T10:00:00Z'))).toBe(0);
+    expect(bangkokDaysUntil(new Date('2026-03-01T01:00:00Z'), new Date('2026-03-16T01:00:00Z'))).toBe(15);
+  });
+
+  it('is negative once the due date has passed', () => {
+    expect(bangkokDaysUntil(new Date('2026-03-05T03:00:00Z'), new Date('2026-03-02T03:00:00Z'))).toBe(-3);
   });
 });

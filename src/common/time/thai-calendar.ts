@@ -65,3 +65,15 @@ export function formatDateTime(at: Date, locale: Locale): string {
   const text = dateTimeFormats[locale].format(at);
   return locale === 'th' ? `${text} น.` : text;
 }
+
+/**
+ * Calendar days from `now` to `due` as Bangkok sees them: 0 on the due
+ * date itself, negative once it has passed (the days overdue).
+ */
+export function bangkokDaysUntil(now: Date, due: Date): number {
+  const day = (at: Date) => {
+    const { year, month, day } = bangkokDate(at);
+    return Date.UTC(year, month - 1, day) / DAY_MS;
+  };
+  return day(due) - day(now);
+}

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DomainError } from '../../common/errors/domain-error';
+import { isForbiddenFieldName } from '../../common/http/json-body';
 import { FILES_FIELD, ReceivedFile, ReceivedUpload } from './attachment-rules';
 import { StagingFailed, UploadStaging } from './upload-staging';
 
@@ -42,7 +43,9 @@ export async function readUpload(
         else if (file.stored) await staging.discard([file.stored.storageKey]);
         continue;
       }
-      if (part.fieldname === FILES_FIELD) {
+      if (isForbiddenFieldName(part.fieldname)) {
+        throw DomainError.field('body', 'forbiddenKey', `The form must not have a field named ${part.fieldname}`);
+      } else if (part.fieldname === FILES_FIELD) {
         upload.unexpectedFields.push(FILES_FIELD);
       } else if (!textFields.includes(part.fieldname)) {
         upload.unexpectedFields.push(part.fieldname);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { Staff } from '../auth/staff.decorator';
 import { AuditService } from './audit.service';
 import { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
@@ -12,6 +13,7 @@ export class AuditController {
   @Get()
   @Staff('admin')
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(400)
   list(@Query() q: AuditQueryDto): Promise<AuditPageDto> {
     const filter = {
       action: q.action,

@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   'holiday_add',
   'holiday_remove',
   'due_date_change',
+  'department_create',
+  'department_update',
+  'category_create',
+  'category_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -28,4 +32,9 @@ export interface AuditEntry {
   reason?: string;
   /** Facts, never personal data of citizens or whistleblowers. */
   details?: Record<string, unknown>;
+}
+
+/** Which fields a partial update sets (never their values, which may be personal or secret). */
+export function changedFields(patch: object): string[] {
+  return Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k]));
 }

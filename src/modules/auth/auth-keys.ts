@@ -15,12 +15,15 @@ export class AuthKeys {
   readonly otpSecret: Buffer;
   /** Keys the hash that names a client in Redis, so that no address is kept there in the clear. */
   readonly clientKey: Buffer;
+  /** Signs the staff console's cookies (the CSRF secret). */
+  readonly cookieSecret: Buffer;
 
   constructor(tokenSecret: string) {
     this.accessToken = tokenSecret;
     this.enrolmentToken = derive(tokenSecret, 'otp-enrolment-token');
     this.otpSecret = derive(tokenSecret, 'otp-secret-encryption');
     this.clientKey = derive(tokenSecret, 'sign-in-client-key');
+    this.cookieSecret = derive(tokenSecret, 'cookie-signing');
   }
 }
 

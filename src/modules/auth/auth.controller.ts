@@ -1,19 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
 import { AuthService } from './auth.service';
 import { ClientAddress } from './client-address.decorator';
-import { OtpEnrolmentRequiredDto, SignInRefusedDto, TooManySignInsDto } from './dto/auth-errors.dto';
+import { OtpEnrolmentRequiredDto, SignInRefusedDto } from './dto/auth-errors.dto';
+import { StaffUserDto } from './dto/staff-user.dto';
 import { AccessTokenDto, LoginDto } from './dto/login.dto';
 import { ConfirmEnrolmentDto, EnrolDto, EnrolledDto, EnrolmentTokenDto, OtpSecretDto, StartEnrolmentDto } from './dto/otp.dto';
 import { OtpEnrolmentService } from './otp-enrolment.service';
@@ -45,11 +37,7 @@ export class AuthController {
     type: OtpEnrolmentRequiredDto,
     description: 'The password was right, and the role must sign in with a second factor that the account has not set up yet',
   })
-  @ApiTooManyRequestsResponse({
-    type: TooManySignInsDto,
-    description: 'Too many failed sign-ins from this address this minute',
-    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
-  })
+  @ApiErrors({ 429: 'Too many failed sign-ins from this address this minute, or the public rate limit; wait for Retry-After seconds' })
   login(@Body() dto: LoginDto, @ClientAddress() client: string): Promise<AccessTokenDto> {
     return this.auth.login(dto, client);
   }
@@ -58,8 +46,10 @@ export class AuthController {
   @Staff()
   @ApiOperation({ summary: 'Start setting up two-factor sign-in for one’s own account (for roles that do not require it)' })
   @ApiCreatedResponse({ type: EnrolmentTokenDto })
-  @ApiBadRequestResponse({ description: 'The password is wrong (`details` names it)' })
-  @ApiConflictResponse({ description: 'The account already has two-factor sign-in; an administrator can reset it' })
+  @ApiErrors({
+    400: 'The password is wrong (`details` names it)',
+    409: 'The account already has two-factor sign-in; an administrator can reset it',
+  })
   async startEnrolment(@CurrentUser() user: StaffUser, @Body() dto: StartEnrolmentDto): Promise<EnrolmentTokenDto> {
     return { enrolmentToken: await this.enrolment.beginVoluntarily(user, dto.password), expiresIn: ENROLMENT_TTL_SECONDS };
   }
@@ -68,7 +58,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A new TOTP secret for the authenticator app; calling again replaces it' })
   @ApiOkResponse({ type: OtpSecretDto })
-  @ApiUnauthorizedResponse({ description: STALE_ENROLMENT })
+  @ApiErrors({ 401: STALE_ENROLMENT })
   enrol(@Body() dto: EnrolDto): Promise<OtpSecretDto> {
     return this.enrolment.secretFor(dto.enrolmentToken);
   }
@@ -77,9 +67,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Prove the app has the secret with its current code: two-factor sign-in is then on' })
   @ApiOkResponse({ type: EnrolledDto })
-  @ApiBadRequestResponse({ description: 'The code does not match the secret just enrolled (`details` names `otp`)' })
-  @ApiUnauthorizedResponse({ description: STALE_ENROLMENT })
-  @ApiConflictResponse({ description: 'POST /api/v1/auth/otp/enrol was not called for this enrolment yet' })
+  @ApiErrors({
+    400: 'The code does not match the secret just enrolled (`details` names `otp`)',
+    401: STALE_ENROLMENT,
+    409: 'POST /api/v1/auth/otp/enrol was not called for this enrolment yet',
+  })
   confirm(@Body() dto: ConfirmEnrolmentDto): Promise<EnrolledDto> {
     return this.enrolment.confirm(dto.enrolmentToken, dto.otp);
   }
@@ -87,7 +79,8 @@ export class AuthController {
   /** Who the token belongs to: the staff console's first call. */
   @Get('me')
   @Staff()
-  me(@CurrentUser() user: StaffUser): StaffUser {
+  @ApiOkResponse({ type: StaffUserDto })
+  me(@CurrentUser() user: StaffUser): StaffUserDto {
     return user;
   }
 }

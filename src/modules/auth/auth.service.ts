@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { invalidCredentials, otpEnrolmentRequired, otpRequired } from './auth-errors';
 import { OtpEnrolmentService } from './otp-enrolment.service';
@@ -18,20 +19,27 @@ export interface LoginInput {
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly signIn: SignInService,
+    private readonly signInRules: SignInService,
     private readonly throttle: SignInThrottle,
     private readonly enrolment: OtpEnrolmentService,
     private readonly tokens: StaffTokens,
   ) {}
 
-  /**
-   * One sign-in: the client's budget first (429 when spent), then the
-   * account's rules. Whenever the password proved right, the client gets
-   * its attempt back.
-   */
+  /** One sign-in for the API: a bearer token. */
   async login(input: LoginInput, clientAddress: string): Promise<IssuedAccessToken> {
+    return this.tokens.issueAccess(await this.signIn(input, clientAddress));
+  }
+
+  /**
+   * One sign-in, for the API and the staff console alike: the client's
+   * budget first (429 when spent), then the account's rules. Whenever the
+   * password proved right, the client gets its attempt back. Refusals are
+   * thrown as the API answers them (`otp_required`, `otp_enrolment_required`
+   * with the enrolment token).
+   */
+  async signIn(input: LoginInput, clientAddress: string): Promise<User> {
     const ticket = await this.throttle.take(clientAddress);
-    const outcome = await this.signIn.attempt(input.email, input.password, input.otp);
+    const outcome = await this.signInRules.attempt(input.email, input.password, input.otp);
     switch (outcome.kind) {
       case 'refused':
         throw invalidCredentials();
@@ -43,7 +51,7 @@ export class AuthService {
         throw otpEnrolmentRequired(await this.enrolment.begin(outcome.user));
       case 'signed_in':
         await this.throttle.giveBack(ticket);
-        return this.tokens.issueAccess(outcome.user);
+        return outcome.user;
     }
   }
 

@@ -81,6 +81,12 @@ export class OtpEnrolmentService {
    * hashed) and a fresh access token.
    */
   async confirm(enrolmentToken: string, otp: string): Promise<IssuedAccessToken & { recoveryCodes: string[] }> {
+    const { user, recoveryCodes } = await this.complete(enrolmentToken, otp);
+    return { ...(await this.tokens.issueAccess(user)), recoveryCodes };
+  }
+
+  /** The confirmation itself, for the API (a token) and the staff console (a session) alike. */
+  async complete(enrolmentToken: string, otp: string): Promise<{ user: User; recoveryCodes: string[] }> {
     const claims = await this.tokens.readEnrolment(enrolmentToken);
     const pending = await this.signIns.findPendingEnrolment(claims.userId, claims.enrolmentId);
     if (!pending) throw new DomainError(ErrorCode.Unauthorized, STALE);
@@ -109,7 +115,7 @@ export class OtpEnrolmentService {
       await this.audit.record({ action: 'sign_in', actor, subjectUserId: enrolled.id, details: { secondFactor: 'totp' } }, tx);
       return enrolled;
     });
-    return { ...(await this.tokens.issueAccess(user)), recoveryCodes };
+    return { user, recoveryCodes };
   }
 
   /**

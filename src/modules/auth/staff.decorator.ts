@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { ROLES } from '../users/user.entity';
 import type { Role } from '../users/user.entity';
 import { ROLES_KEY, StaffAuthGuard, StaffRequest } from './staff-auth.guard';
@@ -11,8 +12,7 @@ export function Staff(...roles: Role[]) {
     SetMetadata(ROLES_KEY, roles.length ? roles : [...ROLES]),
     UseGuards(StaffAuthGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No valid access token' }),
-    ApiForbiddenResponse({ description: 'The role may not do this' }),
+    ApiErrors(401, 403),
   );
 }
 

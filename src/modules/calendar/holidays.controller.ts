@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
@@ -19,6 +20,7 @@ export class HolidaysController {
   @Get()
   @Staff()
   @ApiOkResponse({ type: HolidayListDto, description: 'The days off of a year that the working-days count skips' })
+  @ApiErrors(400)
   async list(@Query() q: HolidaysQueryDto): Promise<HolidayListDto> {
     const year = q.year ?? Number(bangkokIsoDate(this.clock.now()).slice(0, 4));
     return { items: await this.holidays.ofYear(year) };
@@ -27,8 +29,7 @@ export class HolidaysController {
   @Post()
   @Staff('admin')
   @ApiCreatedResponse({ type: HolidayDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
-  @ApiConflictResponse({ description: 'The date is already an added holiday' })
+  @ApiErrors(400, { 409: 'The date is already an added holiday' })
   add(@CurrentUser() user: StaffUser, @Body() dto: CreateHolidayDto): Promise<HolidayDto> {
     return this.holidays.add(user, dto);
   }
@@ -37,6 +38,7 @@ export class HolidaysController {
   @Staff('admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed; cases already registered keep their due dates' })
+  @ApiErrors({ 400: 'The date is not YYYY-MM-DD', 404: 'No holiday added on that date (holidays of the calendar itself cannot be removed)' })
   async remove(@CurrentUser() user: StaffUser, @Param('date') date: string): Promise<void> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw DomainError.field('date', 'format', 'date must be YYYY-MM-DD');
     await this.holidays.remove(user, date);

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../common/errors/domain-error';
 import type { CaseAction } from './case-workflow';
 
-type InputField = 'message' | 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'targetCaseId' | 'outcome';
+export type InputField = 'message' | 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'targetCaseId' | 'outcome';
 export type ActionInput = { action: CaseAction } & Partial<Record<InputField, string>>;
 
 /** Which inputs each action takes, and which of them it cannot do without. */
@@ -25,6 +25,11 @@ const INPUTS: Record<CaseAction, { required: InputField[]; optional: InputField[
   discipline: { required: ['message'], optional: [] },
   message: { required: ['message'], optional: [] },
 };
+
+/** The inputs an action takes, required first: what its form shows. */
+export function actionFields(action: CaseAction): { required: readonly InputField[]; optional: readonly InputField[] } {
+  return INPUTS[action];
+}
 
 const FIELDS: InputField[] = ['message', 'departmentId', 'assigneeId', 'expectedAt', 'agency', 'targetCaseId', 'outcome'];
 const MAX_EXPECTED_DAYS = 365;

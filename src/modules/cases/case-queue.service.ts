@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor } from '../../common/pagination/keyset-curso
 import { resolveFilter, sortSpec } from './case-queue';
 import { CaseQueueRepository } from './case-queue.repository';
 import { caseScopeOf } from './case-scope';
-import type { CaseQueueQueryDto, QueuePageDto } from './dto/case-queue.dto';
+import { CASE_STATUSES } from './case.types';
+import { QUEUE_VIEWS, type CaseQueueQueryDto, type QueuePageDto, type QueueView } from './dto/case-queue.dto';
 
 const DEFAULT_LIMIT = 25;
 
@@ -36,5 +37,25 @@ export class CaseQueueService {
       nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sortKey, id: last.id }) : null,
       counts,
     };
+  }
+
+  /**
+   * How many cases each built-in view holds (and `all`, no view), under the
+   * same other filters: the counts on the console's tabs.
+   */
+  async viewCounts(user: StaffUser, query: CaseQueueQueryDto): Promise<Record<QueueView | 'all', number>> {
+    const now = this.clock.now();
+    const scope = caseScopeOf(user);
+    const views = ['all', ...QUEUE_VIEWS] as const;
+    const totals = await Promise.all(
+      views.map(async (view) => {
+        const filter = resolveFilter({ ...query, view: view === 'all' ? undefined : view }, user.id, now);
+        const counts = await this.queue.countByStatus(scope, filter);
+        let total = 0;
+        for (const status of filter.status ?? CASE_STATUSES) total += counts[status] ?? 0;
+        return total;
+      }),
+    );
+    return Object.fromEntries(views.map((view, i) => [view, totals[i]])) as Record<QueueView | 'all', number>;
   }
 }

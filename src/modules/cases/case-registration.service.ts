@@ -25,6 +25,8 @@ export interface NewCase {
   letter: { number: string | null; date: string | null } | null;
   /** Who registered it: null for a citizen filing on the web. */
   registeredBy: { id: string; role: string } | null;
+  /** Who filed it without an account, for the timeline: a citizen unless said otherwise (a whistleblower). */
+  filedBy?: 'citizen' | 'whistleblower';
   locale: Locale;
 }
 
@@ -120,7 +122,7 @@ export class CaseRegistrationService {
         toStatus: status,
         public: true,
         message: null,
-        actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? 'citizen' },
+        actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
       },
       snapshot,
     );

@@ -111,6 +111,11 @@ export type ComplainantAction = {
 }[CaseAction];
 export const COMPLAINANT_ACTIONS = CASE_ACTIONS.filter((a): a is ComplainantAction => 'notify' in TRANSITIONS[a]);
 
+/** Whether the complainant sees the action's event (and its message) on the tracking page. */
+export function isPublicAction(action: CaseAction): boolean {
+  return RULES[action].public;
+}
+
 export function tellsComplainant(action: string): action is ComplainantAction {
   return (COMPLAINANT_ACTIONS as readonly string[]).includes(action);
 }
@@ -184,7 +189,11 @@ export function decide(action: CaseAction, actor: Actor, ctx: WorkflowContext): 
   if (!kindAllows(action, ctx)) return { ok: false, reason: 'kind', allowed };
   if (!RULES[action].from.includes(ctx.status)) return { ok: false, reason: 'status', allowed };
   if (!statusAllows(action, ctx)) return { ok: false, reason: 'reopen_window', allowed };
-  const rule = RULES[action];
-  const to = rule.to === null ? ctx.status : typeof rule.to === 'function' ? rule.to(ctx) : rule.to;
-  return { ok: true, to, public: rule.public };
+  return { ok: true, to: statusAfter(action, ctx), public: RULES[action].public };
+}
+
+/** The status the case has after the action (the current one for actions that keep it); also what a preview shows. */
+export function statusAfter(action: CaseAction, ctx: WorkflowContext): CaseStatus {
+  const to = RULES[action].to;
+  return to === null ? ctx.status : typeof to === 'function' ? to(ctx) : to;
 }

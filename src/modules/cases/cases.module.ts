@@ -51,6 +51,17 @@ import { StaffRegistrationService } from './staff-registration.service';
     ReferenceCounterRepository,
     StaffRegistrationService,
   ],
-  exports: [CaseAccessService, CaseChanges, CaseRegistrationService, CaseTimeline, CaseTrackingService, IdentityCustody],
+  exports: [
+    CaseAccessService,
+    CaseActionsService,
+    CaseChanges,
+    CaseDetailsService,
+    CaseQueueService,
+    CaseRegistrationService,
+    CaseTimeline,
+    CaseTrackingService,
+    IdentityCustody,
+    StaffRegistrationService,
+  ],
 })
 export class CasesModule {}

@@ -1,12 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { CategoriesService } from './categories.service';
@@ -27,6 +21,7 @@ export class CategoriesController {
   @Get()
   @Staff()
   @ApiOkResponse({ type: CategoryListDto })
+  @ApiErrors(400)
   async list(@CurrentUser() user: StaffUser, @Query() query: ListCategoriesQueryDto): Promise<CategoryListDto> {
     return { items: (await this.categories.list(user, query)).map(toCategoryDto) };
   }
@@ -34,18 +29,16 @@ export class CategoriesController {
   @Post()
   @Staff('admin')
   @ApiCreatedResponse({ type: CategoryDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
-  @ApiConflictResponse({ description: 'The code is taken' })
-  async create(@Body() dto: CreateCategoryDto): Promise<CategoryDto> {
-    return toCategoryDto(await this.categories.create(dto));
+  @ApiErrors(400, { 409: 'The code is taken' })
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.create(actor, dto));
   }
 
   @Patch(':id')
   @Staff('admin')
   @ApiOkResponse({ type: CategoryDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong (code and kind cannot change); `details` names each one' })
-  @ApiNotFoundResponse()
-  async update(@Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
-    return toCategoryDto(await this.categories.update(id, dto));
+  @ApiErrors(404, { 400: 'A field is wrong (code and kind cannot change); `details` names each one' })
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryDto> {
+    return toCategoryDto(await this.categories.update(actor, id, dto));
   }
 }

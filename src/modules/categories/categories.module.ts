@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { Category } from './category.entity';
 import { DepartmentsModule } from '../departments/departments.module';
 import { CategoriesController } from './categories.controller';
@@ -7,9 +8,9 @@ import { CategoriesRepository } from './categories.repository';
 import { CategoriesService } from './categories.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Category]), DepartmentsModule],
+  imports: [TypeOrmModule.forFeature([Category]), DepartmentsModule, AuditModule],
   controllers: [CategoriesController],
   providers: [CategoriesRepository, CategoriesService],
-  exports: [CategoriesRepository],
+  exports: [CategoriesRepository, CategoriesService],
 })
 export class CategoriesModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CaseKind } from '../cases';
 import { Category } from './category.entity';
 
@@ -35,8 +35,8 @@ export class CategoriesRepository {
   }
 
   /** The new category's id, or null when the code is taken; the unique index decides, so two parallel creations cannot both win. */
-  async insertUnlessCodeTaken(row: NewCategory): Promise<string | null> {
-    const result = await this.db
+  async insertUnlessCodeTaken(row: NewCategory, m: EntityManager = this.db.manager): Promise<string | null> {
+    const result = await m
       .createQueryBuilder()
       .insert()
       .into(Category)
@@ -47,8 +47,8 @@ export class CategoriesRepository {
     return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
   }
 
-  async update(id: string, changes: CategoryChanges): Promise<void> {
-    await this.db
+  async update(id: string, changes: CategoryChanges, m: EntityManager = this.db.manager): Promise<void> {
+    await m
       .createQueryBuilder()
       .update(Category)
       // Undefined fields are skipped by TypeORM: a PATCH leaves what it does not mention.

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { Transactions } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
+import { changedFields } from '../audit/audit.types';
 import type { StaffUser } from '../auth/staff-user';
 import type { CaseKind } from '../cases';
 import { DepartmentsService } from '../departments/departments.service';
@@ -14,6 +17,8 @@ export class CategoriesService {
   constructor(
     private readonly categories: CategoriesRepository,
     private readonly departments: DepartmentsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   /** Retired categories are administration's business; everyone else picks from the active ones. */
@@ -21,21 +26,22 @@ export class CategoriesService {
     return this.categories.list({ kind: options.kind, includeInactive: Boolean(options.includeInactive) && user.role === 'admin' });
   }
 
-  async create(dto: CreateCategoryDto): Promise<Category> {
+  async create(actor: StaffUser, dto: CreateCategoryDto): Promise<Category> {
     const defaultDepartmentId = dto.defaultDepartmentId ?? null;
     await this.checkDefaultDepartment(dto.kind, defaultDepartmentId);
-    const id = await this.categories.insertUnlessCodeTaken({
-      code: dto.code,
-      kind: dto.kind,
-      nameTh: dto.nameTh,
-      nameEn: dto.nameEn,
-      defaultDepartmentId,
+    const id = await this.transactions.run(async (tx) => {
+      const created = await this.categories.insertUnlessCodeTaken(
+        { code: dto.code, kind: dto.kind, nameTh: dto.nameTh, nameEn: dto.nameEn, defaultDepartmentId },
+        tx.manager,
+      );
+      if (!created) throw new DomainError(ErrorCode.Conflict, `A category with the code "${dto.code}" already exists`);
+      await this.audit.record({ action: 'category_create', actor: { id: actor.id, role: actor.role }, details: { categoryId: created, code: dto.code } }, tx);
+      return created;
     });
-    if (!id) throw new DomainError(ErrorCode.Conflict, `A category with the code "${dto.code}" already exists`);
     return this.get(id);
   }
 
-  async update(id: string, dto: UpdateCategoryDto): Promise<Category> {
+  async update(actor: StaffUser, id: string, dto: UpdateCategoryDto): Promise<Category> {
     const current = await this.get(id);
     if (dto.defaultDepartmentId !== undefined) {
       await this.checkDefaultDepartment(current.kind, dto.defaultDepartmentId);
@@ -43,11 +49,13 @@ export class CategoriesService {
       // Coming back into use: its default must still be a place that takes cases.
       await this.departments.requireActive(current.defaultDepartmentId, DEPARTMENT_FIELD);
     }
-    await this.categories.update(id, {
-      nameTh: dto.nameTh,
-      nameEn: dto.nameEn,
-      defaultDepartmentId: dto.defaultDepartmentId,
-      active: dto.active,
+    await this.transactions.run(async (tx) => {
+      await this.categories.update(
+        id,
+        { nameTh: dto.nameTh, nameEn: dto.nameEn, defaultDepartmentId: dto.defaultDepartmentId, active: dto.active },
+        tx.manager,
+      );
+      await this.audit.record({ action: 'category_update', actor: { id: actor.id, role: actor.role }, details: { categoryId: id, fields: changedFields(dto) } }, tx);
     });
     return this.get(id);
   }
@@ -67,7 +75,7 @@ export class CategoriesService {
     await this.departments.requireActive(departmentId, DEPARTMENT_FIELD);
   }
 
-  private async get(id: string): Promise<Category> {
+  async get(id: string): Promise<Category> {
     const category = await this.categories.findById(id);
     if (!category) throw DomainError.notFound('Category');
     return category;

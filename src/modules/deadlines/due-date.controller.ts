@@ -1,5 +1,6 @@
 import { Body, Controller, Param, Post, HttpCode } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { DueDateService } from './due-date.service';
@@ -14,9 +15,7 @@ export class DueDateController {
   @HttpCode(200)
   @Staff('center', 'integrity')
   @ApiOkResponse({ type: DueDateDto, description: 'The case’s new receipt and due dates; recorded on the internal timeline and audited' })
-  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
-  @ApiConflictResponse({ description: 'The case is settled, or nothing would change' })
-  @ApiNotFoundResponse()
+  @ApiErrors(400, 404, { 409: 'The case is settled, or nothing would change' })
   change(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() dto: ChangeDueDateDto): Promise<DueDateDto> {
     return this.dueDates.change(user, id, dto);
   }

@@ -1,12 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { DepartmentsService } from './departments.service';
@@ -28,6 +22,7 @@ export class DepartmentsController {
   @Get()
   @Staff()
   @ApiOkResponse({ type: DepartmentListDto })
+  @ApiErrors(400)
   async list(@CurrentUser() user: StaffUser, @Query() query: ListDepartmentsQueryDto): Promise<DepartmentListDto> {
     return { items: (await this.departments.list(user, query.includeInactive)).map(toDepartmentDto) };
   }
@@ -35,7 +30,7 @@ export class DepartmentsController {
   @Get(':id/staff')
   @Staff('center', 'head')
   @ApiOkResponse({ type: DepartmentStaffListDto })
-  @ApiNotFoundResponse({ description: 'No such active department, or not one whose staff you may list' })
+  @ApiErrors({ 404: 'No such active department, or not one whose staff you may list' })
   async staff(@CurrentUser() user: StaffUser, @Param('id') id: string): Promise<DepartmentStaffListDto> {
     return { items: await this.departments.assignableStaff(user, id) };
   }
@@ -43,19 +38,19 @@ export class DepartmentsController {
   @Post()
   @Staff('admin')
   @ApiCreatedResponse({ type: DepartmentDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
-  @ApiConflictResponse({ description: 'The code is taken' })
-  async create(@Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.create(dto));
+  @ApiErrors(400, { 409: 'The code is taken' })
+  async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.create(actor, dto));
   }
 
   @Patch(':id')
   @Staff('admin')
   @ApiOkResponse({ type: DepartmentDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong (the code cannot change); `details` names each one' })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'Deactivation refused: active users or categories still refer to the department' })
-  async update(@Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
-    return toDepartmentDto(await this.departments.update(id, dto));
+  @ApiErrors(404, {
+    400: 'A field is wrong (the code cannot change); `details` names each one',
+    409: 'Deactivation refused: active users or categories still refer to the department',
+  })
+  async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateDepartmentDto): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.departments.update(actor, id, dto));
   }
 }

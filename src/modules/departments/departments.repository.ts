@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../users/user.entity';
 import { DEPARTMENT_ROLES } from '../users/user-rules';
 import { Department } from './department.entity';
@@ -41,8 +41,8 @@ export class DepartmentsRepository {
   }
 
   /** The new department's id, or null when the code is taken; the unique index decides, so two parallel creations cannot both win. */
-  async insertUnlessCodeTaken(row: NewDepartment): Promise<string | null> {
-    const result = await this.db
+  async insertUnlessCodeTaken(row: NewDepartment, m: EntityManager = this.db.manager): Promise<string | null> {
+    const result = await m
       .createQueryBuilder()
       .insert()
       .into(Department)
@@ -53,8 +53,8 @@ export class DepartmentsRepository {
     return (result.raw as Array<{ id: string }>)[0]?.id ?? null;
   }
 
-  async update(id: string, changes: DepartmentChanges): Promise<void> {
-    await this.db
+  async update(id: string, changes: DepartmentChanges, m: EntityManager = this.db.manager): Promise<void> {
+    await m
       .createQueryBuilder()
       .update(Department)
       // Undefined fields are skipped by TypeORM: a PATCH leaves what it does not mention.

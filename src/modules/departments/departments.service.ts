@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { Transactions } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
+import { changedFields } from '../audit/audit.types';
 import type { StaffUser } from '../auth/staff-user';
 import { Department } from './department.entity';
 import { DepartmentsRepository, DepartmentStaff } from './departments.repository';
@@ -7,20 +10,28 @@ import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
 
 @Injectable()
 export class DepartmentsService {
-  constructor(private readonly departments: DepartmentsRepository) {}
+  constructor(
+    private readonly departments: DepartmentsRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Retired departments are administration's business; everyone else picks from the active ones. */
   list(user: StaffUser, includeInactive = false): Promise<Department[]> {
     return this.departments.list({ includeInactive: includeInactive && user.role === 'admin' });
   }
 
-  async create(dto: CreateDepartmentDto): Promise<Department> {
-    const id = await this.departments.insertUnlessCodeTaken({ code: dto.code, nameTh: dto.nameTh, nameEn: dto.nameEn });
-    if (!id) throw new DomainError(ErrorCode.Conflict, `A department with the code "${dto.code}" already exists`);
+  async create(actor: StaffUser, dto: CreateDepartmentDto): Promise<Department> {
+    const id = await this.transactions.run(async (tx) => {
+      const created = await this.departments.insertUnlessCodeTaken({ code: dto.code, nameTh: dto.nameTh, nameEn: dto.nameEn }, tx.manager);
+      if (!created) throw new DomainError(ErrorCode.Conflict, `A department with the code "${dto.code}" already exists`);
+      await this.audit.record({ action: 'department_create', actor: { id: actor.id, role: actor.role }, details: { departmentId: created, code: dto.code } }, tx);
+      return created;
+    });
     return this.get(id);
   }
 
-  async update(id: string, dto: UpdateDepartmentDto): Promise<Department> {
+  async update(actor: StaffUser, id: string, dto: UpdateDepartmentDto): Promise<Department> {
     const current = await this.get(id);
     if (dto.active === false && current.active) {
       // Retiring a department that people still work in, or that categories
@@ -33,7 +44,10 @@ export class DepartmentsService {
         );
       }
     }
-    await this.departments.update(id, { nameTh: dto.nameTh, nameEn: dto.nameEn, active: dto.active });
+    await this.transactions.run(async (tx) => {
+      await this.departments.update(id, { nameTh: dto.nameTh, nameEn: dto.nameEn, active: dto.active }, tx.manager);
+      await this.audit.record({ action: 'department_update', actor: { id: actor.id, role: actor.role }, details: { departmentId: id, fields: changedFields(dto) } }, tx);
+    });
     return this.get(id);
   }
 
@@ -60,7 +74,7 @@ export class DepartmentsService {
     return department;
   }
 
-  private async get(id: string): Promise<Department> {
+  async get(id: string): Promise<Department> {
     const department = await this.departments.findById(id);
     if (!department) throw DomainError.notFound('Department');
     return department;

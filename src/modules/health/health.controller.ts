@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { HealthDto } from './dto/health.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('operations')
@@ -10,7 +11,9 @@ export class HealthController {
 
   /** 200 when Postgres and Redis both answer, 503 otherwise; for load balancers and compose. */
   @Get()
-  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ type: HealthDto, description: 'Postgres and Redis both answer' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Postgres or Redis does not answer; `checks` says which' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const report = await this.health.check();
     reply.status(report.status === 'ok' ? 200 : 503);
     return report;

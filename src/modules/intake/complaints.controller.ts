@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { PublicRateLimit } from '../../common/http/public-rate-limit.decorator';
 import { CaseTrackingService } from '../cases';
 import { FileComplaintDto, FiledComplaintDto, PublicCaseDto } from './dto/file-complaint.dto';
 import { IntakeService } from './intake.service';
 
 @ApiTags('public')
-@ApiTooManyRequestsResponse({ description: 'Rate limit reached; see Retry-After' })
 @Controller('api/v1/complaints')
 export class ComplaintsController {
   constructor(
@@ -18,7 +18,7 @@ export class ComplaintsController {
   @HttpCode(201)
   @PublicRateLimit()
   @ApiCreatedResponse({ type: FiledComplaintDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong; `details` names each one' })
+  @ApiErrors(400)
   async file(@Body() dto: FileComplaintDto): Promise<FiledComplaintDto> {
     const { trackingCode, referenceNo, status, receivedAt, dueAt } = await this.intake.fileComplaint(dto, 'th');
     return { trackingCode, referenceNo, status, receivedAt, dueAt };
@@ -27,8 +27,7 @@ export class ComplaintsController {
   @Get('track/:trackingCode')
   @PublicRateLimit('tracking')
   @ApiOkResponse({ type: PublicCaseDto })
-  @ApiBadRequestResponse({ description: 'The check character does not match: a typo' })
-  @ApiNotFoundResponse()
+  @ApiErrors({ 400: 'The check character does not match: a typo', 404: 'No complaint has this tracking code' })
   track(@Param('trackingCode') trackingCode: string): Promise<PublicCaseDto> {
     return this.tracking.track(trackingCode);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { FailedNotificationListDto, FailedNotificationsQueryDto, RetriedNotificationDto } from './dto/failed-notification.dto';
@@ -13,6 +14,7 @@ export class FailedNotificationsController {
   @Get('failed')
   @Staff('admin')
   @ApiOkResponse({ type: FailedNotificationListDto, description: 'Mails that gave up, newest first; addresses masked' })
+  @ApiErrors(400)
   list(@Query() q: FailedNotificationsQueryDto): Promise<FailedNotificationListDto> {
     return this.failed.page(q.limit, q.cursor);
   }
@@ -21,7 +23,7 @@ export class FailedNotificationsController {
   @Staff('admin')
   @HttpCode(200)
   @ApiOkResponse({ type: RetriedNotificationDto, description: 'Back in line; audited as notification_retry' })
-  @ApiNotFoundResponse({ description: 'No failed notification with this id' })
+  @ApiErrors({ 404: 'No failed notification with this id' })
   retry(@CurrentUser() user: StaffUser, @Param('id') id: string): Promise<RetriedNotificationDto> {
     return this.failed.retry(user, id);
   }

@@ -53,7 +53,7 @@ export class NotificationsModule implements OnApplicationShutdown {
         NotificationsService,
         ...(options.workers ? [NotificationsProcessor] : []),
       ],
-      exports: [NotificationsService, MailTemplates],
+      exports: [NotificationsService, MailTemplates, FailedNotificationsService],
     };
   }
 

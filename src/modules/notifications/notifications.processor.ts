@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, Queue } from 'bullmq';
 import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
@@ -12,7 +12,10 @@ const RECONCILE_EVERY_MS = 5 * 60_000;
 const WAIT_FOR_EARLIER_MS = 1_000;
 
 @Processor(QUEUES.notifications, { concurrency: 5 })
-export class NotificationsProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+export class NotificationsProcessor
+  extends WorkerHost
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
     'notification.send': ({ notificationId }) => this.notifications.deliver(notificationId),
@@ -21,6 +24,7 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit, 
     },
   };
   private readonly schedules: Schedules;
+  private startup?: Promise<unknown>;
 
   constructor(
     private readonly notifications: NotificationsService,
@@ -35,9 +39,15 @@ export class NotificationsProcessor extends WorkerHost implements OnModuleInit, 
     await this.schedules.start();
   }
 
+  /** Rows a crashed process committed and never queued go at once, not at the first scheduled round. */
+  onApplicationBootstrap(): void {
+    this.startup = this.notifications.reconcile(0).catch((err) => this.logger.warn(`start-up outbox reconcile failed: ${String(err)}`));
+  }
+
   /** A mail being sent gets a bounded time to finish; one cut short is sent again by its job's retry. */
   async beforeApplicationShutdown(): Promise<void> {
     this.schedules.stop();
+    await this.startup;
     await closeWorkerWithin(this.worker, undefined, this.logger);
   }
 

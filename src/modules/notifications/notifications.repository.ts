@@ -5,6 +5,14 @@ import { DEPARTMENT_ROLES } from '../users/user-rules';
 import { Notification } from './notification.entity';
 import { dedupeKey, Notice } from './notice';
 
+const MARK_SENT = `UPDATE notifications SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
+  WHERE id = $1 AND status = 'pending'`;
+
+export interface SentMark {
+  mark(id: string, at: Date): Promise<void>;
+  release(): Promise<void>;
+}
+
 /** The outbox and the addresses notices go to. */
 @Injectable()
 export class NotificationsRepository {
@@ -45,11 +53,24 @@ export class NotificationsRepository {
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE notifications SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
-       WHERE id = $1 AND status = 'pending'`,
-      [id, at],
-    );
+    await this.db.query(MARK_SENT, [id, at]);
+  }
+
+  /**
+   * A connection of its own for marking one row sent, taken before the mail
+   * goes: the mark then never queues in the pool behind other work, so the
+   * time between the mail server's acceptance and the mark (when a crash
+   * repeats a mail) is one round trip, even under load.
+   */
+  async reserveSentMark(): Promise<SentMark> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    return {
+      mark: async (id, at) => {
+        await runner.query(MARK_SENT, [id, at]);
+      },
+      release: () => runner.release(),
+    };
   }
 
   async recordFailure(id: string, error: string, permanent: boolean): Promise<void> {

@@ -9,11 +9,14 @@ import { JobName, PayloadOf, QUEUES } from '../../jobs/job-catalogue';
 import { describeMailError, isPermanentMailError, MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { MailTemplates } from './mail-templates';
 import type { Notice } from './notice';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationsRepository, SentMark } from './notifications.repository';
 
 const STALE_AFTER_MS = 2 * 60_000;
 const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60_000;
 const RECONCILE_BATCH = 500;
+/** How long a sent mail's mark is retried while Postgres is away, and how often. */
+const MARK_SENT_PATIENCE_MS = 60_000;
+const MARK_SENT_RETRY_MS = 500;
 
 export function sendJobId(notificationId: string): string {
   return `notification-${notificationId}`;
@@ -107,34 +110,69 @@ export class NotificationsService implements OnApplicationShutdown {
       await this.outbox.cancel(n.id, 'nothing to send: the occasion has passed');
       return;
     }
+    const sentMark = await this.outbox.reserveSentMark();
     try {
-      await this.transport.sendMail({
-        from: this.config.mail.from,
-        to: rendered.to,
-        subject: rendered.mail.subject,
-        text: rendered.mail.text,
-        html: rendered.mail.html,
-        messageId: `<${n.id}@${new URL(this.config.publicBaseUrl).hostname}>`,
-      });
-    } catch (err) {
-      const permanent = isPermanentMailError(err);
-      await this.outbox.recordFailure(n.id, describeMailError(err), permanent);
-      this.logger.warn(`notification ${n.id} failed (${permanent ? 'permanent' : 'will retry'}): ${describeMailError(err)}`);
-      throw permanent ? new UnrecoverableError(describeMailError(err)) : err;
+      try {
+        await this.transport.sendMail({
+          from: this.config.mail.from,
+          to: rendered.to,
+          subject: rendered.mail.subject,
+          text: rendered.mail.text,
+          html: rendered.mail.html,
+          messageId: `<${n.id}@${new URL(this.config.publicBaseUrl).hostname}>`,
+        });
+      } catch (err) {
+        const permanent = isPermanentMailError(err);
+        await this.outbox.recordFailure(n.id, describeMailError(err), permanent);
+        this.logger.warn(`notification ${n.id} failed (${permanent ? 'permanent' : 'will retry'}): ${describeMailError(err)}`);
+        throw permanent ? new UnrecoverableError(describeMailError(err)) : err;
+      }
+      await this.markSent(sentMark, n.id);
+    } finally {
+      await sentMark.release();
     }
-    await this.outbox.markSent(n.id, this.clock.now());
+  }
+
+  /**
+   * The mail has gone: a failure to record it would send it again on the
+   * job's retry, so the mark is tried again while Postgres is away (a
+   * restart, a failover), for a bounded time.
+   */
+  private async markSent(sentMark: SentMark, id: string): Promise<void> {
+    const at = this.clock.now();
+    try {
+      await sentMark.mark(id, at);
+      return;
+    } catch (err) {
+      this.logger.warn(`notification ${id} sent but not marked yet: ${describeMailError(err)}`);
+    }
+    const giveUpAt = Date.now() + MARK_SENT_PATIENCE_MS;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, MARK_SENT_RETRY_MS));
+      try {
+        await this.outbox.markSent(id, at);
+        return;
+      } catch (err) {
+        if (Date.now() >= giveUpAt) throw err;
+      }
+    }
   }
 
   /**
    * The periodic repair: pending rows whose job vanished (Redis lost, enqueue
    * failed) are queued again, and jobs that ran out of retries while the mail
    * server was down are retried. Returns how many it touched.
+   *
+   * At a worker's start `staleAfterMs` is 0: a process killed between a
+   * commit and its enqueue left rows of any age without a job, and they go
+   * now rather than minutes later. Queueing a row whose job another process
+   * is adding at the same moment is harmless: the job id is the row's.
    */
-  async reconcile(): Promise<number> {
+  async reconcile(staleAfterMs = STALE_AFTER_MS): Promise<number> {
     const now = this.clock.now();
     const expired = await this.outbox.expirePending(new Date(now.getTime() - GIVE_UP_AFTER_MS));
     if (expired) this.logger.error(`${expired} notifications gave up after 7 days of failures`);
-    const ids = await this.outbox.findStalePending(new Date(now.getTime() - STALE_AFTER_MS), RECONCILE_BATCH);
+    const ids = await this.outbox.findStalePending(new Date(now.getTime() - staleAfterMs), RECONCILE_BATCH);
     let touched = 0;
     for (const id of ids) {
       const job = await this.queue.getJob(sendJobId(id));

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { NoteKeyDto, ReportNoteDto, ReportNotesDto, SaveNoteDto } from './dto/notes.dto';
-import { RecurrenceQueryDto } from './dto/recurrence.dto';
+import { RecurrenceDto, RecurrenceQueryDto } from './dto/recurrence.dto';
 import { FiscalYearQueryDto, SummaryDto, SummaryQueryDto } from './dto/summary.dto';
 import { ReportsService } from './reports.service';
 
@@ -22,9 +23,16 @@ export class ReportsController {
     description:
       'Exact as of the request (kept by triggers in the transaction of every change). Each role sees its own kind in detail (integrity: corruption, others: general); the other kind only as counts in byKind. Heads and officers see their own department. format=csv|xlsx|pdf downloads the same report.',
   })
-  @ApiOkResponse({ type: SummaryDto })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
-  @ApiServiceUnavailableResponse({ description: 'format=pdf while Chromium is not installed on the server' })
+  @ApiOkResponse({
+    description: 'JSON by default; format=csv|xlsx|pdf downloads the same report as a file',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SummaryDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiErrors(400, { 503: 'format=pdf while Chromium is not installed on the server, or a database outage' })
   async summary(
     @CurrentUser() user: StaffUser,
     @Query() query: SummaryQueryDto,
@@ -43,7 +51,9 @@ export class ReportsController {
   @Get('recurrence')
   @Staff('executive', 'center', 'integrity', 'head', 'officer')
   @ApiOperation({ summary: 'Top categories, locations and departments by volume and by overdue rate; categories rising against the same months of the previous fiscal year' })
-  recurrence(@CurrentUser() user: StaffUser, @Query() query: RecurrenceQueryDto) {
+  @ApiOkResponse({ type: RecurrenceDto })
+  @ApiErrors(400)
+  recurrence(@CurrentUser() user: StaffUser, @Query() query: RecurrenceQueryDto): Promise<RecurrenceDto> {
     return this.reports.recurrence(user, query);
   }
 
@@ -51,6 +61,7 @@ export class ReportsController {
   @Staff('executive', 'center', 'integrity', 'head', 'officer')
   @ApiOperation({ summary: 'The centre’s problems, obstacles and solutions for the periods of a fiscal year' })
   @ApiOkResponse({ type: ReportNotesDto })
+  @ApiErrors(400)
   notes(@Query() query: FiscalYearQueryDto): Promise<ReportNotesDto> {
     return this.reports.notes(query.fiscalYear);
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SettingsModule } from '../settings/settings.module';
+import { DashboardRepository } from './dashboard/dashboard.repository';
+import { DashboardService } from './dashboard/dashboard.service';
 import { ReportExportsService } from './exports/report-exports.service';
 import { ReportNotesRepository } from './notes/report-notes.repository';
 import { ReportNotesService } from './notes/report-notes.service';
@@ -24,6 +26,8 @@ import { SummaryService } from './summary/summary.service';
   imports: [SettingsModule],
   controllers: [ReportsController, PublicStatisticsController, StatisticsPagesController],
   providers: [
+    DashboardRepository,
+    DashboardService,
     PdfRenderer,
     PublicStatisticsRepository,
     PublicStatisticsService,
@@ -36,5 +40,7 @@ import { SummaryService } from './summary/summary.service';
     SummaryRepository,
     SummaryService,
   ],
+  // The staff console's dashboard reads the figures and the report files through these.
+  exports: [DashboardService, ReportsService],
 })
 export class ReportsModule {}

@@ -16,7 +16,10 @@ export interface Settings {
     reminderDaysBefore: number[];
   };
   identity: {
-    /** A reveal of a whistleblower's identity waits for a second integrity officer (a custodian). */
+    /**
+     * A reveal of a whistleblower's identity waits for a custodian's approval: another integrity
+     * officer or an administrator, never the officer who asks (see the whistleblower module).
+     */
     revealNeedsApproval: boolean;
   };
   security: {
@@ -29,7 +32,11 @@ export const CONTACT_CHANNELS = ['phone', 'email', 'line', 'facebook', 'website'
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 /** The organisation as the public pages show it. */
-export type Site = Settings['organisation'] & { contact: Settings['contact'] };
+export type Site = Settings['organisation'] & {
+  contact: Settings['contact'];
+  /** The logo's address (it changes with the logo); none until an administrator uploads one. */
+  logoUrl?: string | null;
+};
 
 export type SettingsGroup = keyof Settings;
 export const SETTINGS_GROUPS: readonly SettingsGroup[] = ['organisation', 'contact', 'deadline', 'identity', 'security'];

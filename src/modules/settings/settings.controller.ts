@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
-import { UpdateSettingsDto } from './dto/settings.dto';
-import type { Settings } from './settings.catalogue';
+import { SettingsDto, UpdateSettingsDto } from './dto/settings.dto';
 import { SettingsService } from './settings.service';
 
 @ApiTags('administration')
@@ -13,15 +13,16 @@ export class SettingsController {
 
   @Get()
   @Staff('admin')
-  @ApiOkResponse({ description: 'Every group of settings, saved values over the defaults' })
-  all(): Promise<Settings> {
+  @ApiOkResponse({ type: SettingsDto, description: 'Every group of settings, saved values over the defaults' })
+  all(): Promise<SettingsDto> {
     return this.settings.all();
   }
 
   @Patch()
   @Staff('admin')
-  @ApiOkResponse({ description: 'The settings after the change' })
-  update(@CurrentUser() user: StaffUser, @Body() dto: UpdateSettingsDto): Promise<Settings> {
+  @ApiOkResponse({ type: SettingsDto, description: 'The settings after the change' })
+  @ApiErrors(400)
+  update(@CurrentUser() user: StaffUser, @Body() dto: UpdateSettingsDto): Promise<SettingsDto> {
     return this.settings.update(user, dto);
   }
 }

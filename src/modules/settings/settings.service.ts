@@ -9,6 +9,7 @@ import type { StaffUser } from '../auth/staff-user';
 import { UpdateSettingsDto } from './dto/settings.dto';
 import { ALWAYS_OTP_ROLES, defaultSettings, Settings, SETTINGS_GROUPS, SettingsGroup, Site } from './settings.catalogue';
 import { SettingsRepository } from './settings.repository';
+import { SiteLogoService } from './site-logo.service';
 
 /**
  * How long a process trusts what it read: another process's change shows
@@ -26,6 +27,7 @@ export class SettingsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly logos: SiteLogoService,
   ) {}
 
   async all(): Promise<Settings> {
@@ -44,10 +46,10 @@ export class SettingsService {
     return (await this.all())[group];
   }
 
-  /** What every page shows of the organisation: its names and contact channels. */
+  /** What every page shows of the organisation: its names, logo and contact channels. */
   async site(): Promise<Site> {
-    const s = await this.all();
-    return { ...s.organisation, contact: s.contact };
+    const [s, logoUrl] = await Promise.all([this.all(), this.logos.url()]);
+    return { ...s.organisation, contact: s.contact, logoUrl };
   }
 
   /**
@@ -56,7 +58,7 @@ export class SettingsService {
    */
   lastKnownSite(): Site {
     const s = this.cached?.value ?? defaultSettings(this.config);
-    return { ...s.organisation, contact: s.contact };
+    return { ...s.organisation, contact: s.contact, logoUrl: this.logos.lastKnownUrl() };
   }
 
   /** Saves the groups sent, field by field over what is there, and records who changed what. */

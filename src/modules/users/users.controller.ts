@@ -1,13 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { CreateUserDto, ListUsersQueryDto, toUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
@@ -21,6 +14,7 @@ export class UsersController {
   @Get()
   @Staff('admin')
   @ApiOkResponse({ type: UserListDto })
+  @ApiErrors(400)
   async list(@Query() query: ListUsersQueryDto): Promise<UserListDto> {
     return { items: (await this.users.list(query)).map(toUserDto) };
   }
@@ -28,8 +22,10 @@ export class UsersController {
   @Post()
   @Staff('admin')
   @ApiCreatedResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong, or the department does not fit the role; `details` names it' })
-  @ApiConflictResponse({ description: 'The email is taken (in any letter case)' })
+  @ApiErrors({
+    400: 'A field is wrong, or the department does not fit the role; `details` names it',
+    409: 'The email is taken (in any letter case)',
+  })
   async create(@CurrentUser() actor: StaffUser, @Body() dto: CreateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.create(actor, dto));
   }
@@ -37,10 +33,7 @@ export class UsersController {
   @Patch(':id')
   @Staff('admin')
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({
-    description: 'A field is wrong, the department does not fit the role, or an administrator would lock themself out',
-  })
-  @ApiNotFoundResponse()
+  @ApiErrors(404, { 400: 'A field is wrong, the department does not fit the role, or an administrator would lock themself out' })
   async update(@CurrentUser() actor: StaffUser, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.update(actor, id, dto));
   }
@@ -55,7 +48,7 @@ export class UsersController {
       'requires two-factor sign-in, the user sets it up again at the next sign-in. Recorded in the audit log as otp_reset.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiNotFoundResponse()
+  @ApiErrors(404)
   async resetSecondFactor(@CurrentUser() actor: StaffUser, @Param('id') id: string): Promise<UserDto> {
     return toUserDto(await this.users.resetSecondFactor(actor, id));
   }

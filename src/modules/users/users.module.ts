@@ -9,5 +9,7 @@ import { UsersService } from './users.service';
   imports: [DepartmentsModule, AuditModule],
   controllers: [UsersController],
   providers: [UsersService],
+  // The console's administration pages change users through the same service, so audit records it.
+  exports: [UsersService],
 })
 export class UsersModule {}

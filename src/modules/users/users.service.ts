@@ -5,6 +5,7 @@ import { OtpEnrolmentService } from '../auth/otp-enrolment.service';
 import { hashPassword } from '../auth/password';
 import type { StaffUser } from '../auth/staff-user';
 import { AuditService } from '../audit/audit.service';
+import { changedFields } from '../audit/audit.types';
 import { DepartmentsService } from '../departments/departments.service';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { User } from './user.entity';
@@ -79,7 +80,7 @@ export class UsersService {
           actor: { id: actor.id, role: actor.role },
           subjectUserId: id,
           // Which fields changed, never the password itself.
-          details: { fields: Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined) },
+          details: { fields: changedFields(dto) },
         },
         tx,
       );
@@ -93,7 +94,7 @@ export class UsersService {
     return this.get(id);
   }
 
-  private async get(id: string): Promise<User> {
+  async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound('User');
     return user;

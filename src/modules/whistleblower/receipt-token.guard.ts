@@ -1,5 +1,6 @@
 import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { ReceiptTokens } from './receipt-tokens';
@@ -24,7 +25,7 @@ export function WithReceiptToken() {
   return applyDecorators(
     UseGuards(ReceiptTokenGuard),
     ApiBearerAuth('receipt'),
-    ApiUnauthorizedResponse({ description: 'No valid receipt token (a staff token is never one)' }),
+    ApiErrors({ 401: 'No valid receipt token (a staff token is never one)' }),
   );
 }
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import { CurrentUser, Staff } from '../auth/staff.decorator';
 import type { StaffUser } from '../auth/staff-user';
 import { CaseAccessService } from '../cases';
-import { ChannelErrorDto } from './dto/report.dto';
 import { WhistleblowerRepository } from './whistleblower.repository';
 
 class AccusedViewDto {
@@ -36,7 +36,7 @@ export class ReportDetailsController {
   @Staff('integrity')
   @ApiOperation({ summary: 'The accused and the date of an online whistleblower report' })
   @ApiOkResponse({ type: ReportDetailsDto })
-  @ApiNotFoundResponse({ type: ChannelErrorDto, description: 'No corruption case with this id, or it was not filed online' })
+  @ApiErrors({ 404: 'No corruption case with this id, or it was not filed online' })
   async get(@CurrentUser() user: StaffUser, @Param('id') caseId: string): Promise<ReportDetailsDto> {
     const c = await this.access.findVisible(user, caseId);
     const row = await this.reports.details(c.id);

@@ -1,19 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/api-errors.decorator';
 import type { FastifyRequest } from 'fastify';
 import { readUpload } from '../attachments/multipart-upload';
 import { FILES_BODY_SCHEMA } from '../attachments/dto/attachment.dto';
@@ -22,7 +9,6 @@ import { RetryAfterInterceptor } from '../auth/retry-after.interceptor';
 import {
   AccessDto,
   ChallengeDto,
-  ChannelErrorDto,
   FiledReportDto,
   FileReportDto,
   NewMessageDto,
@@ -33,17 +19,11 @@ import {
 import { ReportCase, WithReceiptToken } from './receipt-token.guard';
 import { WhistleblowerService } from './whistleblower.service';
 
-const TOO_MANY = {
-  type: ChannelErrorDto,
-  headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
-};
-
 /**
  * The separate whistleblower channel (OIT o30). No account, no cookie; the
  * client's address is used only in memory, hashed, for the limits.
  */
 @ApiTags('whistleblower')
-@ApiServiceUnavailableResponse({ type: ChannelErrorDto, description: 'The database or Redis is unavailable; retry shortly' })
 @UseInterceptors(RetryAfterInterceptor)
 @Controller('api/v1/whistleblower')
 export class WhistleblowerController {
@@ -63,8 +43,10 @@ export class WhistleblowerController {
   @HttpCode(201)
   @ApiOperation({ summary: 'File a report; the receipt code in the answer is shown once and never stored' })
   @ApiCreatedResponse({ type: FiledReportDto })
-  @ApiBadRequestResponse({ type: ChannelErrorDto, description: 'A field is wrong, or `pow` does not solve its challenge (`details` names the field)' })
-  @ApiTooManyRequestsResponse({ ...TOO_MANY, description: 'Without `pow`: too many reports from this client this hour' })
+  @ApiErrors({
+    400: 'A field is wrong, or `pow` does not solve its challenge (`details` names the field)',
+    429: 'Without `pow`: too many reports from this client this hour',
+  })
   file(@Body() dto: FileReportDto, @ClientAddress() client: string): Promise<FiledReportDto> {
     return this.channel.file(dto, client, 'th');
   }
@@ -73,9 +55,11 @@ export class WhistleblowerController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade the receipt code for a short-lived token' })
   @ApiOkResponse({ type: ReceiptTokenDto })
-  @ApiBadRequestResponse({ type: ChannelErrorDto, description: 'receiptCode is not 16 digits' })
-  @ApiUnauthorizedResponse({ type: ChannelErrorDto, description: 'No report has this receipt code' })
-  @ApiTooManyRequestsResponse({ ...TOO_MANY, description: 'Too many wrong receipt codes from this client, or from everyone' })
+  @ApiErrors({
+    400: 'receiptCode is not 16 digits',
+    401: 'No report has this receipt code',
+    429: 'Too many wrong receipt codes from this client, or from everyone',
+  })
   access(@Body() dto: AccessDto, @ClientAddress() client: string): Promise<ReceiptTokenDto> {
     return this.channel.access(dto.receiptCode, client);
   }
@@ -84,7 +68,7 @@ export class WhistleblowerController {
   @WithReceiptToken()
   @ApiOperation({ summary: 'The report: status, public steps and messages' })
   @ApiOkResponse({ type: WhistleblowerReportDto })
-  @ApiNotFoundResponse({ type: ChannelErrorDto, description: 'The report is gone' })
+  @ApiErrors({ 404: 'The report is gone' })
   report(@ReportCase() caseId: string): Promise<WhistleblowerReportDto> {
     return this.channel.read(caseId);
   }
@@ -94,8 +78,7 @@ export class WhistleblowerController {
   @WithReceiptToken()
   @ApiOperation({ summary: 'Write to the integrity officer' })
   @ApiCreatedResponse({ type: ReportMessageDto })
-  @ApiBadRequestResponse({ type: ChannelErrorDto, description: '`body` is missing or too long' })
-  @ApiNotFoundResponse({ type: ChannelErrorDto, description: 'The report is gone' })
+  @ApiErrors({ 400: '`body` is missing or too long', 404: 'The report is gone' })
   message(@ReportCase() caseId: string, @Body() dto: NewMessageDto): Promise<ReportMessageDto> {
     return this.channel.postMessage(caseId, dto.body);
   }
@@ -108,11 +91,15 @@ export class WhistleblowerController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILES_BODY_SCHEMA)
-  @ApiCreatedResponse({ schema: { type: 'object', properties: { added: { type: 'integer' } } } })
-  @ApiBadRequestResponse({ type: ChannelErrorDto, description: 'A file is refused (type, empty, metadata that cannot be removed); `details` names it' })
-  @ApiConflictResponse({ type: ChannelErrorDto, description: 'The report already has 10 files from the whistleblower' })
-  @ApiPayloadTooLargeResponse({ type: ChannelErrorDto, description: 'A file is over 10 MB' })
-  @ApiNotFoundResponse({ type: ChannelErrorDto, description: 'The report is gone' })
+  @ApiCreatedResponse({
+    schema: { type: 'object', properties: { added: { type: 'integer' } }, required: ['added'], additionalProperties: false },
+  })
+  @ApiErrors({
+    400: 'A file is refused (type, empty, metadata that cannot be removed); `details` names it',
+    404: 'The report is gone',
+    409: 'The report already has 10 files from the whistleblower',
+    413: 'A file is over 10 MB',
+  })
   async attach(@ReportCase() caseId: string, @Req() request: FastifyRequest): Promise<{ added: number }> {
     const upload = await this.channel.receiveFiles((staging) => readUpload(request, staging));
     return { added: await this.channel.addFiles(caseId, upload) };

@@ -33,6 +33,8 @@ export class WhistleblowerModule implements OnModuleDestroy {
   static forRoot(options: { redisUrl: string }): DynamicModule {
     return {
       module: WhistleblowerModule,
+      // The staff console's case page shows the report's fields and reveals through the same service as the API.
+      global: true,
       imports: [CasesModule, SettingsModule, AuditModule, JwtModule.register({})],
       controllers: [WhistleblowerController, WhistleblowerPagesController, IdentityRevealController, ReportDetailsController],
       providers: [
@@ -53,6 +55,7 @@ export class WhistleblowerModule implements OnModuleDestroy {
         WhistleblowerRepository,
         WhistleblowerService,
       ],
+      exports: [IdentityRevealService, WhistleblowerRepository],
     };
   }
 

@@ -20,7 +20,7 @@ export interface ReportDetailsRow {
 
 /** The messages of the channel on a case's timeline: the officer's `message` action, and the whistleblower's. */
 export const WHISTLEBLOWER_MESSAGE = 'whistleblower_message';
-export const WHISTLEBLOWER_ROLE = 'whistleblower';
+export const WHISTLEBLOWER_ROLE = 'whistleblower' as const;
 
 @Injectable()
 export class WhistleblowerRepository {

@@ -64,6 +64,7 @@ export class WhistleblowerService {
           consentAt: null,
           letter: null,
           registeredBy: null,
+          filedBy: WHISTLEBLOWER_ROLE,
           locale,
         });
         await this.reports.insertReport(tx.manager, registered.id, receiptHash, {

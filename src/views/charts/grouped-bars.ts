@@ -8,6 +8,8 @@ export interface BarSeries {
 }
 
 export interface GroupedBarsInput {
+  /** Prefix of the chart's element ids: unique on its page, since a page may hold several charts. */
+  id?: string;
   title: string;
   labels: string[];
   series: BarSeries[];
@@ -24,14 +26,14 @@ export function niceStep(max: number): number {
   return unit * magnitude;
 }
 
-const fmt = new Intl.NumberFormat('th-TH');
+export const fmt = new Intl.NumberFormat('th-TH');
 
 /**
  * A grouped bar chart as inline SVG, drawn on the server: no script, no
  * third-party origin, printable, and readable by a screen reader through
  * its title and description (the page also has the figures as a table).
  */
-export function groupedBars({ title, labels, series, width = 720, height = 300 }: GroupedBarsInput): SafeHtml {
+export function groupedBars({ id = 'chart', title, labels, series, width = 720, height = 300 }: GroupedBarsInput): SafeHtml {
   const margin = { top: 28, right: 12, bottom: 54, left: 52 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
@@ -45,9 +47,9 @@ export function groupedBars({ title, labels, series, width = 720, height = 300 }
   const desc = labels
     .map((l, i) => `${l}: ${series.map((s) => `${s.name} ${fmt.format(s.values[i] ?? 0)}`).join(', ')}`)
     .join('; ');
-  return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="Sarabun, 'Noto Sans Thai', Tahoma, sans-serif" font-size="12">
-<title id="chart-title">${title}</title>
-<desc id="chart-desc">${desc}</desc>
+  return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Sarabun, 'Noto Sans Thai', Tahoma, sans-serif" font-size="12">
+<title id="${id}-title">${title}</title>
+<desc id="${id}-desc">${desc}</desc>
 ${ticks.map(
   (t) => html`<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(t)}" y2="${y(t)}" stroke="#d0d5da" stroke-width="1"/>
 <text x="${margin.left - 6}" y="${y(t) + 4}" text-anchor="end" fill="#555d66">${fmt.format(t)}</text>`,

@@ -4,12 +4,13 @@ import { href, layout, PageContext } from '../layout';
 
 export function errorPage(ctx: PageContext, status: number): string {
   const m = messagesFor(ctx.locale).page;
-  const [title, body] =
-    status === 404
-      ? [m.notFoundTitle, '']
-      : status === 429
-        ? [m.tooManyTitle, m.tooManyBody]
-        : [m.errorTitle, m.errorBody];
+  const known: Record<number, [string, string]> = {
+    400: [m.badRequestTitle, m.badRequestBody],
+    403: [m.forbiddenTitle, m.forbiddenBody],
+    404: [m.notFoundTitle, ''],
+    429: [m.tooManyTitle, m.tooManyBody],
+  };
+  const [title, body] = known[status] ?? [m.errorTitle, m.errorBody];
   return layout(
     ctx,
     title,

@@ -23,6 +23,7 @@ function kindSection(ctx: PageContext, m: StatisticsMessages, id: string, title:
   </dl>
   <figure>
     ${groupedBars({
+      id: `${id}-chart`,
       title: `${m.chartTitle} – ${title}`,
       labels: short,
       series: [

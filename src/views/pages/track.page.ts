@@ -2,7 +2,7 @@ import { fill, messagesFor } from '../../common/i18n/i18n';
 import { formatDate, formatDateTime } from '../../common/time/thai-calendar';
 import { PublicCaseView, thaiReferenceNo } from '../../modules/cases';
 import { errorSummary, textField } from '../form-fields';
-import { html } from '../../common/html';
+import { html, SafeHtml } from '../../common/html';
 import { layout, PageContext } from '../layout';
 import { feedbackSection, FeedbackView } from './track-feedback';
 
@@ -45,17 +45,22 @@ ${
       : ''
   }
   <h3>${m.timeline}</h3>
-  <ol class="timeline">${found.timeline.map(
-    (e) => html`<li><time datetime="${e.at.toISOString()}">${formatDateTime(e.at, ctx.locale)}</time>
-    <strong>${e.status ? msgs.status[e.status] : ''}</strong>
-    ${e.message ? html`<p>${e.message}</p>` : e.action === 'receive' ? html`<p>${msgs.eventMessages.receive}</p>` : ''}
-    ${e.department ? html`<p>${m.department}: ${ctx.locale === 'en' ? e.department.nameEn : e.department.name}</p>` : ''}
-    ${e.expectedAt ? html`<p>${m.expectedAt}: ${formatDate(e.expectedAt, ctx.locale)}</p>` : ''}
-    ${e.agency ? html`<p>${m.referredTo}: ${e.agency}</p>` : ''}</li>`,
-  )}</ol>
+  <ol class="timeline">${found.timeline.map((e) => publicTimelineItem(ctx, e))}</ol>
 </section>
 ${outcome && 'found' in outcome && outcome.feedback ? feedbackSection(ctx, code, outcome.feedback) : ''}`
     : ''
 }`,
   );
+}
+
+/** One line of the complainant's timeline; the staff console's preview shows a message the same way. */
+export function publicTimelineItem(ctx: PageContext, e: PublicCaseView['timeline'][number]): SafeHtml {
+  const msgs = messagesFor(ctx.locale);
+  const m = msgs.track;
+  return html`<li><time datetime="${e.at.toISOString()}">${formatDateTime(e.at, ctx.locale)}</time>
+    <strong>${e.status ? msgs.status[e.status] : ''}</strong>
+    ${e.message ? html`<p>${e.message}</p>` : e.action === 'receive' ? html`<p>${msgs.eventMessages.receive}</p>` : ''}
+    ${e.department ? html`<p>${m.department}: ${ctx.locale === 'en' ? e.department.nameEn : e.department.name}</p>` : ''}
+    ${e.expectedAt ? html`<p>${m.expectedAt}: ${formatDate(e.expectedAt, ctx.locale)}</p>` : ''}
+    ${e.agency ? html`<p>${m.referredTo}: ${e.agency}</p>` : ''}</li>`;
 }

@@ -29,7 +29,7 @@ export class AuditQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -47,12 +47,12 @@ export class AuditQueryDto {
 export class AuditItemDto {
   @ApiProperty() id!: string;
   @ApiProperty() at!: Date;
-  @ApiProperty({ nullable: true }) actorId!: string | null;
-  @ApiProperty({ nullable: true }) actorRole!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorRole!: string | null;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action!: AuditAction;
-  @ApiProperty({ nullable: true }) caseId!: string | null;
-  @ApiProperty({ nullable: true }) subjectUserId!: string | null;
-  @ApiProperty({ nullable: true, description: 'The reason the actor gave (a reveal, a reset)' }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) subjectUserId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason the actor gave (a reveal, a reset)' }) reason!: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) details!: Record<string, unknown> | null;
 }
 

@@ -14,7 +14,7 @@ export class CreateHolidayDto {
 }
 
 export class HolidaysQueryDto {
-  @ApiProperty({ required: false, example: 2026, description: 'Year CE; this year when absent' })
+  @ApiProperty({ required: false, type: 'integer', minimum: 2000, maximum: 2100, example: 2026, description: 'Year CE; this year when absent' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CASE_KINDS, CASE_STATUSES, CaseKind, CaseStatus, Channel, CHANNELS } from '../case.types';
@@ -27,18 +27,29 @@ export class CaseQueueQueryDto {
   @IsIn(CASE_KINDS)
   kind?: CaseKind;
 
-  @ApiPropertyOptional({ description: 'One status or several, comma-separated', example: 'received,accepted' })
+  @ApiPropertyOptional({
+    enum: CASE_STATUSES,
+    isArray: true,
+    // As parsed: one parameter, the statuses separated by commas (not status=a&status=b).
+    style: 'form',
+    explode: false,
+    description: 'One status or several, comma-separated',
+    example: 'received,accepted',
+  } as ApiPropertyOptions)
   @IsOptional()
   @Transform(csv)
   @IsIn(CASE_STATUSES, { each: true })
   status?: CaseStatus[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ description: 'A user id, or `me`' })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', format: 'uuid' }, { type: 'string', enum: ['me'] }],
+    description: 'A user id, or `me` for the caller',
+  })
   @IsOptional()
   @ValidateIf((o: CaseQueueQueryDto) => o.assigneeId !== 'me')
   @IsUUID()
@@ -49,13 +60,13 @@ export class CaseQueueQueryDto {
   @IsIn(CHANNELS)
   channel?: Channel;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, description: '`true` or `false`' })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Due strictly before this instant (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due strictly before this instant (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   dueBefore?: string;
@@ -71,7 +82,7 @@ export class CaseQueueQueryDto {
   @IsIn(QUEUE_SORTS)
   sort?: QueueSort;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 25 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -79,7 +90,7 @@ export class CaseQueueQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor from the previous page, with the same filters and sort' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -87,14 +98,14 @@ export class CaseQueueQueryDto {
 }
 
 export class QueueItemDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() referenceNo!: string;
   @ApiProperty({ enum: CASE_KINDS }) kind!: CaseKind;
   @ApiProperty({ enum: CHANNELS }) channel!: Channel;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
   @ApiProperty() subject!: string;
-  @ApiProperty({ nullable: true }) departmentId!: string | null;
-  @ApiProperty({ nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId!: string | null;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty() dueAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -103,9 +114,11 @@ export class QueueItemDto {
 
 export class QueuePageDto {
   @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
-  @ApiProperty({ nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'For the next page; null on the last one' }) nextCursor!: string | null;
   @ApiProperty({
-    description: 'Cases per status for the same filters, the status filter aside (for tabs)',
+    type: 'object',
+    properties: Object.fromEntries(CASE_STATUSES.map((s) => [s, { type: 'integer' }])),
+    description: 'Cases per status for the same filters, the status filter aside (for tabs); statuses with none are left out',
     example: { received: 3, accepted: 1 },
   })
   counts!: Partial<Record<CaseStatus, number>>;

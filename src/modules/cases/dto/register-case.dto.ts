@@ -53,7 +53,7 @@ export class RegisterCaseDto extends ComplaintDto {
 
 export class RegisteredCaseDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, description: 'Null for corruption cases' }) trackingCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for corruption cases' }) trackingCode!: string | null;
   @ApiProperty() referenceNo!: string;
   @ApiProperty() status!: string;
   @ApiProperty() receivedAt!: Date;

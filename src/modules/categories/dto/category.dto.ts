@@ -26,6 +26,7 @@ export class CreateCategoryDto {
   nameEn!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'An active department; general categories only (corruption goes to the integrity officer)',
@@ -46,7 +47,7 @@ export class UpdateCategoryDto {
   @RequiredText(NAME_MAX)
   nameEn?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null: no default; the centre routes by hand' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null: no default; the centre routes by hand' })
   @IsOptional()
   @IsUUID('loose')
   defaultDepartmentId?: string | null;

@@ -6,7 +6,7 @@ import { OptionalText } from '../../../common/validation/decorators';
 export const FEEDBACK_COMMENT_MAX = 1000;
 
 export class FeedbackDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: '1 = very dissatisfied … 5 = very satisfied' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, description: '1 = very dissatisfied … 5 = very satisfied' })
   @Type(() => Number)
   @IsInt()
   @Min(1)

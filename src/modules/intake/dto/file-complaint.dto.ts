@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsDefined, IsObject, ValidateNested } from 'class-validator';
-import { ComplainantDto, ComplaintDto } from '../../cases';
+import { nullableObject } from '../../../common/openapi/nullable-object';
+import { CASE_KINDS, CASE_STATUSES, CaseKind, CaseStatus, ComplainantDto, ComplaintDto, PublicCaseView } from '../../cases';
 
 /** A citizen's own filing: the complaint, who they are, and their consent (PDPA). */
 export class FileComplaintDto extends ComplaintDto {
@@ -24,8 +25,8 @@ export class FiledComplaintDto {
   @ApiProperty({ example: 'G-2569-000123' })
   referenceNo!: string;
 
-  @ApiProperty({ example: 'received' })
-  status!: string;
+  @ApiProperty({ enum: CASE_STATUSES, example: 'received' })
+  status!: CaseStatus;
 
   @ApiProperty()
   receivedAt!: Date;
@@ -37,18 +38,30 @@ export class FiledComplaintDto {
 export class PublicTimelineEntryDto {
   @ApiProperty() at!: Date;
   @ApiProperty({ example: 'receive' }) action!: string;
-  @ApiProperty({ nullable: true, example: 'received' }) status!: string | null;
-  @ApiProperty({ nullable: true }) message!: string | null;
+  @ApiProperty({ enum: [...CASE_STATUSES, null], nullable: true, type: String, description: 'The status the event led to' }) status!: CaseStatus | null;
+  @ApiProperty({ type: String, nullable: true }) message!: string | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'explain: when the complainant can now expect an answer' }) expectedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'refer: the outside agency now handling it' }) agency!: string | null;
+  @ApiProperty(nullableObject({ name: { type: 'string' }, nameEn: { type: 'string' } }, 'assign: the division handling it'))
+  department!: { name: string; nameEn: string } | null;
 }
 
-export class PublicCaseDto {
+export class MergedIntoDto {
+  @ApiProperty({ example: 'G-2569-000120' }) referenceNo!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+}
+
+export class PublicCaseDto implements PublicCaseView {
   @ApiProperty({ example: 'G-2569-000123' }) referenceNo!: string;
-  @ApiProperty({ enum: ['general', 'corruption'] }) kind!: string;
-  @ApiProperty({ example: 'received' }) status!: string;
+  @ApiProperty({ enum: CASE_KINDS }) kind!: CaseKind;
+  @ApiProperty({ enum: CASE_STATUSES, example: 'received' }) status!: CaseStatus;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty() dueAt!: Date;
   @ApiProperty() overdue!: boolean;
-  @ApiProperty({ type: [PublicTimelineEntryDto] }) timeline!: PublicTimelineEntryDto[];
+  @ApiProperty({ type: [PublicTimelineEntryDto], description: 'Public events only, oldest first; no names of staff' })
+  timeline!: PublicTimelineEntryDto[];
+  @ApiPropertyOptional({ type: MergedIntoDto, description: 'A duplicate that was merged: the case it joined' })
+  mergedInto?: MergedIntoDto;
 }
 
 /** The web form posts flat fields; this shapes them like the API body. */

@@ -6,7 +6,7 @@ import { PERIODS, Period } from '../report-periods';
 export const NOTE_MAX = 5000;
 
 export class NoteKeyDto {
-  @ApiProperty({ example: 2569 })
+  @ApiProperty({ type: 'integer', minimum: 2540, maximum: 2700, example: 2569 })
   @Type(() => Number)
   @IsInt()
   @Min(2540)
@@ -17,7 +17,7 @@ export class NoteKeyDto {
   @IsIn(PERIODS)
   period!: Period;
 
-  @ApiProperty({ description: '1-based within the fiscal year: month 1 = October, half 1 = Oct–Mar, year: 1' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, description: '1-based within the fiscal year: month 1 = October, half 1 = Oct–Mar, year: 1' })
   @Type(() => Number)
   @IsInt()
   @Min(1)

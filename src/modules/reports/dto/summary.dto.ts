@@ -8,7 +8,7 @@ export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class FiscalYearQueryDto {
-  @ApiPropertyOptional({ description: 'Fiscal year in the Buddhist Era (FY 2569 = 1 Oct 2025 – 30 Sep 2026); the current one when absent', example: 2569 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 2540, maximum: 2700, description: 'Fiscal year in the Buddhist Era (FY 2569 = 1 Oct 2025 – 30 Sep 2026); the current one when absent', example: 2569 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -46,7 +46,7 @@ export class SummaryQueryDto extends FiscalYearQueryDto {
   @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
 
-  @ApiPropertyOptional({ description: 'PDF only: one period of the chosen kind (1-based, e.g. period=half&part=1 for Oct–Mar); the whole year when absent' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 12, description: 'PDF only: one period of the chosen kind (1-based, e.g. period=half&part=1 for Oct–Mar); the whole year when absent' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -112,7 +112,7 @@ export class SummaryDto {
   @ApiProperty({ enum: PERIODS }) period!: Period;
   @ApiProperty({ enum: CASE_KINDS }) kind!: CaseKind;
   @ApiProperty({ nullable: true, type: String }) departmentId!: string | null;
-  @ApiProperty({ nullable: true, enum: CHANNELS }) channel!: Channel | null;
+  @ApiProperty({ type: String, nullable: true, enum: [...CHANNELS, null] }) channel!: Channel | null;
   @ApiProperty({ description: 'When the figures were read: they are exact as of this instant' }) asOf!: string;
   @ApiProperty({ type: [SummaryRowDto], description: 'One row per period, about the cases RECEIVED in it, with their state today' }) rows!: SummaryRowDto[];
   @ApiProperty({ type: SummaryRowDto, description: 'The same over the whole fiscal year' }) totals!: SummaryRowDto;

@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../../common/openapi/api-errors.decorator';
 import { PublicRateLimit } from '../../../common/http/public-rate-limit.decorator';
 import { FiscalYearQueryDto } from '../dto/summary.dto';
 import { PublicStatisticsDto } from '../dto/public-statistics.dto';
 import { PublicStatisticsService } from './public-statistics.service';
 
 @ApiTags('public')
-@ApiTooManyRequestsResponse({ description: 'Rate limit reached; see Retry-After' })
 @Controller('api/v1/public')
 export class PublicStatisticsController {
   constructor(private readonly statistics: PublicStatisticsService) {}
@@ -19,6 +19,7 @@ export class PublicStatisticsController {
       'Counts only: no personal data, no text of any case. completed = no longer open (resolved, closed, referred, rejected, withdrawn or merged); withinDeadlinePct = completed before the due date out of the cases whose due date has passed or that were completed sooner. Satisfaction: ratings of closed general cases.',
   })
   @ApiOkResponse({ type: PublicStatisticsDto })
+  @ApiErrors(400)
   get(@Query() query: FiscalYearQueryDto): Promise<PublicStatisticsDto> {
     return this.statistics.statistics(query.fiscalYear);
   }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { ClearableText, RequiredText, UnlessAbsent } from '../../../common/validation/decorators';
 import { ROLES, Role } from '../../users/user.entity';
+import type { ContactChannel, Settings } from '../settings.catalogue';
 
 export class OrganisationSettingsDto {
   @ApiPropertyOptional({ maxLength: 200 }) @UnlessAbsent() @RequiredText(200) nameTh?: string;
@@ -72,4 +73,43 @@ export class UpdateSettingsDto {
   @ApiPropertyOptional({ type: DeadlineSettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => DeadlineSettingsDto) deadline?: DeadlineSettingsDto;
   @ApiPropertyOptional({ type: IdentitySettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => IdentitySettingsDto) identity?: IdentitySettingsDto;
   @ApiPropertyOptional({ type: SecuritySettingsDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => SecuritySettingsDto) security?: SecuritySettingsDto;
+}
+
+/** The settings as they are now, saved values over the defaults (the answer of GET and PATCH). */
+export class SettingsOrganisationDto {
+  @ApiProperty() nameTh!: string;
+  @ApiProperty() nameEn!: string;
+}
+
+/** Only the channels the organisation has; an empty one is absent or null. */
+export class SettingsContactDto implements Partial<Record<ContactChannel, string | null>> {
+  @ApiPropertyOptional({ type: String, nullable: true }) phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) line?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) facebook?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) website?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) address?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) complaintBox?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) officeHours?: string | null;
+}
+
+export class SettingsDeadlineDto {
+  @ApiProperty({ enum: ['calendar', 'working'] }) mode!: 'calendar' | 'working';
+  @ApiProperty({ type: 'integer', isArray: true, example: [3, 1] }) reminderDaysBefore!: number[];
+}
+
+export class SettingsIdentityDto {
+  @ApiProperty() revealNeedsApproval!: boolean;
+}
+
+export class SettingsSecurityDto {
+  @ApiProperty({ enum: ROLES, isArray: true }) otpRequiredRoles!: Role[];
+}
+
+export class SettingsDto implements Settings {
+  @ApiProperty({ type: SettingsOrganisationDto }) organisation!: SettingsOrganisationDto;
+  @ApiProperty({ type: SettingsContactDto }) contact!: SettingsContactDto;
+  @ApiProperty({ type: SettingsDeadlineDto }) deadline!: SettingsDeadlineDto;
+  @ApiProperty({ type: SettingsIdentityDto }) identity!: SettingsIdentityDto;
+  @ApiProperty({ type: SettingsSecurityDto }) security!: SettingsSecurityDto;
 }

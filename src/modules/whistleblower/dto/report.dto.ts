@@ -120,11 +120,3 @@ export class WhistleblowerReportDto {
   @ApiProperty({ type: [ReportMessageDto], description: 'Messages both ways, oldest first' }) messages!: ReportMessageDto[];
   @ApiProperty({ description: 'Files the whistleblower has added' }) attachments!: number;
 }
-
-export class ChannelErrorDto {
-  @ApiProperty({ example: 400 }) statusCode!: number;
-  @ApiProperty({ example: 'Bad Request' }) error!: string;
-  @ApiProperty() message!: string;
-  @ApiPropertyOptional({ description: 'On 400: the fields that are wrong', example: [{ field: 'subject', code: 'isNotEmpty', message: 'subject should not be empty' }] })
-  details?: Array<{ field: string; code: string; message: string }>;
-}

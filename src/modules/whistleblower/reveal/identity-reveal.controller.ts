@@ -1,14 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../../common/openapi/api-errors.decorator';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Staff } from '../../auth/staff.decorator';
 import type { StaffUser } from '../../auth/staff-user';
@@ -18,10 +10,15 @@ import {
   PendingApprovalDto,
   RevealDto,
   RevealedIdentityDto,
-  RevealErrorDto,
   RevealRequestDto,
   RevealRequestListDto,
 } from './reveal.dto';
+
+const CUSTODIAN_REFUSALS = {
+  403: 'One’s own request, or a role that is no custodian',
+  404: 'No such request',
+  409: 'Already decided',
+} as const;
 
 @ApiTags('whistleblower')
 @Controller('api/v1')
@@ -38,8 +35,7 @@ export class IdentityRevealController {
   })
   @ApiOkResponse({ type: RevealedIdentityDto })
   @ApiAcceptedResponse({ type: PendingApprovalDto, description: 'Waiting for a second person to approve' })
-  @ApiBadRequestResponse({ type: RevealErrorDto, description: '`reason` is missing' })
-  @ApiNotFoundResponse({ type: RevealErrorDto, description: 'No corruption case with this id, or the reporter gave no identity' })
+  @ApiErrors({ 400: '`reason` is missing', 404: 'No corruption case with this id, or the reporter gave no identity' })
   async reveal(
     @CurrentUser() user: StaffUser,
     @Param('id') caseId: string,
@@ -67,9 +63,7 @@ export class IdentityRevealController {
   @Staff('integrity', 'admin')
   @ApiOperation({ summary: 'Approve a reveal request (not one’s own); the approver never sees the identity' })
   @ApiOkResponse({ type: RevealRequestDto })
-  @ApiForbiddenResponse({ type: RevealErrorDto, description: 'One’s own request, or a role that is no custodian' })
-  @ApiNotFoundResponse({ type: RevealErrorDto, description: 'No such request' })
-  @ApiConflictResponse({ type: RevealErrorDto, description: 'Already decided' })
+  @ApiErrors(CUSTODIAN_REFUSALS)
   approve(@CurrentUser() user: StaffUser, @Param('requestId') id: string, @Body() dto: DecisionDto): Promise<RevealRequestDto> {
     return this.reveals.decide(user, id, 'approved', dto.reason);
   }
@@ -79,10 +73,7 @@ export class IdentityRevealController {
   @Staff('integrity', 'admin')
   @ApiOperation({ summary: 'Refuse a reveal request, with a reason' })
   @ApiOkResponse({ type: RevealRequestDto })
-  @ApiBadRequestResponse({ type: RevealErrorDto, description: '`reason` is missing' })
-  @ApiForbiddenResponse({ type: RevealErrorDto, description: 'One’s own request, or a role that is no custodian' })
-  @ApiNotFoundResponse({ type: RevealErrorDto, description: 'No such request' })
-  @ApiConflictResponse({ type: RevealErrorDto, description: 'Already decided' })
+  @ApiErrors(CUSTODIAN_REFUSALS, { 400: '`reason` is missing' })
   refuse(@CurrentUser() user: StaffUser, @Param('requestId') id: string, @Body() dto: DecisionDto): Promise<RevealRequestDto> {
     return this.reveals.decide(user, id, 'refused', dto.reason);
   }

@@ -25,10 +25,15 @@ export class DecisionDto {
   reason?: string;
 }
 
+export class RequesterDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class RevealRequestDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ description: 'The integrity officer who asks' }) requestedBy!: { id: string; name: string };
+  @ApiProperty({ type: RequesterDto, description: 'The integrity officer who asks' }) requestedBy!: RequesterDto;
   @ApiProperty() reason!: string;
   @ApiProperty() requestedAt!: Date;
   @ApiProperty({ enum: ['pending', 'approved', 'refused', 'used'] }) status!: string;
@@ -36,11 +41,4 @@ export class RevealRequestDto {
 
 export class RevealRequestListDto {
   @ApiProperty({ type: [RevealRequestDto] }) items!: RevealRequestDto[];
-}
-
-export class RevealErrorDto {
-  @ApiProperty({ example: 404 }) statusCode!: number;
-  @ApiProperty({ example: 'Not Found' }) error!: string;
-  @ApiProperty() message!: string;
-  @ApiPropertyOptional({ description: 'On 400: the fields that are wrong' }) details?: Array<{ field: string; code: string; message: string }>;
 }

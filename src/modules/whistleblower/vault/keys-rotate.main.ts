@@ -1,9 +1,26 @@
 import 'reflect-metadata';
+import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../../app.module';
-import { loadConfigOrExit } from '../../../config/app-config';
+import { BootConfig, loadConfigOrExit } from '../../../config/app-config';
+import { ConfigModule } from '../../../config/config.module';
+import { DatabaseModule } from '../../../database/database.module';
+import { IdentityCustody } from '../../cases';
+import { IdentityVaultRepository } from './identity-vault.repository';
 import { IdentityVault } from './identity-vault.service';
+import { VaultKeys } from './vault-keys';
+
+/** The vault and a database connection, nothing else: no queue, no Redis, no HTTP. */
+@Module({})
+class KeyRotationModule {
+  static forRoot({ config, secrets }: BootConfig): DynamicModule {
+    return {
+      module: KeyRotationModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(secrets.databaseUrl)],
+      providers: [{ provide: VaultKeys, useValue: new VaultKeys(secrets.identityKeys) }, IdentityCustody, IdentityVaultRepository, IdentityVault],
+    };
+  }
+}
 
 /**
  * `npm run keys:rotate`: put the new key first in IDENTITY_KEYS (keep the
@@ -12,7 +29,7 @@ import { IdentityVault } from './identity-vault.service';
  */
 async function main() {
   const boot = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(boot, { workers: false }), { logger: false });
+  const app = await NestFactory.createApplicationContext(KeyRotationModule.forRoot(boot), { logger: false });
   try {
     const { resealed, byKey } = await app.get(IdentityVault).rotate(app.get(DataSource));
     const current = boot.secrets.identityKeys[0].id;
