@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -268,7 +268,7 @@ ${loadTable(summary)}
 ## Deadline timers
 
 ${deadlines.report}
-`;
+${readFileSync(join(__dirname, '..', '..', 'bench', 'closing-note.md'), 'utf8')}`;
     writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), report);
     process.stdout.write(`\n${report}`);
   } finally {
