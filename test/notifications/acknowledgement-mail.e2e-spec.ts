@@ -64,6 +64,8 @@ describe('acknowledgement email', () => {
       const email = (body.complainant as { email: string }).email;
       await request(t.http).post('/api/v1/complaints').send(body).expect(201);
       await smtp.waitForMail(email);
+      // The job marks its row sent just after the mail leaves: let it, or that mark overwrites the change below.
+      await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: 'sent' });
 
       // Simulate a lost job: the row is pending again, old, and Redis has no job for it.
       await t.db.query(
@@ -82,6 +84,7 @@ describe('acknowledgement email', () => {
       const email = (body.complainant as { email: string }).email;
       await request(t.http).post('/api/v1/complaints').send(body).expect(201);
       await smtp.waitForMail(email);
+      await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: 'sent' });
       await t.db.query(
         `UPDATE notifications SET status = 'pending', created_at = now() - interval '8 days' WHERE recipient = $1`,
         [email],
