@@ -269,7 +269,7 @@ ${loadTable(summary)}
 
 ${deadlines.report}
 ${readFileSync(join(__dirname, '..', '..', 'bench', 'closing-note.md'), 'utf8')}`;
-    writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), report);
+    writeFileSync(process.env.BENCH_REPORT ?? join(__dirname, '..', '..', 'docs', 'benchmarks.md'), report);
     process.stdout.write(`\n${report}`);
   } finally {
     await redis.stop();
