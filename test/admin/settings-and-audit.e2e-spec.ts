@@ -46,17 +46,21 @@ describe('settings and the audit log', () => {
   });
 
   it('records setting and user changes for the administrator to list, newest first, page by page', async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
     await patch({ identity: { revealNeedsApproval: true } }).expect(200);
     const user = await created.user(tok.admin);
     await request(t.http).patch(`/api/v1/users/${user.id}`).set('Authorization', tok.admin).send({ displayName: 'ชื่อใหม่', password: 'another-long-password' }).expect(200);
 
     const [{ id: adminId }] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [STAFF.admin]);
-    // Filtered by actor: other staff's sign-ins (tokens taken as the tests need them) interleave otherwise.
-    const first = (await request(t.http).get(`/api/v1/audit?limit=2&actorId=${adminId}`).set('Authorization', tok.admin).expect(200)).body;
+    // This test's own entries only: by actor (other staff's sign-ins interleave) and by time (earlier test files in this
+    // database moved their clocks, and their entries may stand "newer" than ours).
+    const to = new Date(Date.now() + 1000).toISOString();
+    const mine = `actorId=${adminId}&from=${from}&to=${to}`;
+    const first = (await request(t.http).get(`/api/v1/audit?limit=2&${mine}`).set('Authorization', tok.admin).expect(200)).body;
     expect(first.items.map((i: { action: string }) => i.action)).toEqual(['user_update', 'user_create']);
     expect(first.items[0]).toMatchObject({ actorId: adminId, subjectUserId: user.id, details: { fields: ['displayName', 'password'] } });
     expect(JSON.stringify(first)).not.toContain('another-long-password');
-    const second = (await request(t.http).get(`/api/v1/audit?limit=2&actorId=${adminId}&cursor=${first.nextCursor}`).set('Authorization', tok.admin).expect(200)).body;
+    const second = (await request(t.http).get(`/api/v1/audit?limit=2&${mine}&cursor=${first.nextCursor}`).set('Authorization', tok.admin).expect(200)).body;
     expect(second.items[0]).toMatchObject({ action: 'settings_change', details: { groups: ['identity'] } });
 
     const filtered = (await request(t.http).get('/api/v1/audit?action=user_create').set('Authorization', tok.admin).expect(200)).body;
