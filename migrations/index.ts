@@ -10,6 +10,7 @@ import { ReportRollups1764800000000 } from './1764800000000-report-rollups';
 import { WhistleblowerChannel1765000000000 } from './1765000000000-whistleblower-channel';
 import { StaffSessions1765100000000 } from './1765100000000-staff-sessions';
 import { SiteLogo1765200000000 } from './1765200000000-site-logo';
+import { NumbersAtCommit1765300000000 } from './1765300000000-numbers-at-commit';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   WhistleblowerChannel1765000000000,
   StaffSessions1765100000000,
   SiteLogo1765200000000,
+  NumbersAtCommit1765300000000,
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AfterCommit, runAfterCommit, Tx } from './transactions';
+import { AfterCommit, BeforeCommit, runAfterCommit, runBeforeCommit, Tx } from './transactions';
 
 export interface GroupCommitOptions {
   /** Most units of work in one transaction. */
@@ -11,7 +11,7 @@ export interface GroupCommitOptions {
 }
 
 export const GROUP_COMMIT_OPTIONS = Symbol('GROUP_COMMIT_OPTIONS');
-export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxGroup: 64, inFlight: 2 };
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxGroup: 64, inFlight: 6 };
 
 interface Unit {
   work: (tx: Tx) => Promise<unknown>;
@@ -31,6 +31,12 @@ type Attempt = { committed: Array<{ result: unknown; hooks: AfterCommit[] }> } |
  * There is no timer: a unit that finds a free slot starts a group at once,
  * so a lone filing waits for nothing; under load, units queue while the
  * groups in flight commit and leave together in the next one.
+ *
+ * Hooks registered with `tx.beforeCommit` run once for the whole group,
+ * after every unit's work: the register's counter is taken there, so a
+ * group holds it only for its last statements and its COMMIT, and the next
+ * group's work runs meanwhile. A failure there fails the whole group, as a
+ * failed COMMIT would.
  *
  * A unit that fails rolls its group back; it gets its error and the others
  * run again without it (no savepoints: failures are rare, since input is
@@ -100,15 +106,19 @@ export class GroupCommit {
       await runner.connect();
       await runner.startTransaction();
       const committed: Array<{ result: unknown; hooks: AfterCommit[] }> = [];
+      // Shared by the group: each unit's last writes (its number) are made together, once, just before COMMIT.
+      const last: BeforeCommit[] = [];
       for (const [i, member] of members.entries()) {
         const hooks: AfterCommit[] = [];
+        const tx: Tx = { manager: runner.manager, afterCommit: (hook) => hooks.push(hook), beforeCommit: (hook) => last.push(hook) };
         try {
-          committed.push({ result: await member.work({ manager: runner.manager, afterCommit: (hook) => hooks.push(hook) }), hooks });
+          committed.push({ result: await member.work(tx), hooks });
         } catch (error) {
           await runner.rollbackTransaction();
           return { failedAt: i, error };
         }
       }
+      await runBeforeCommit(last);
       await runner.commitTransaction();
       return { committed };
     } finally {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { CaseChanges } from '../../src/modules/cases';
+import { Transactions } from '../../src/database/transactions';
+import { CaseChanges, CaseRegistrationService } from '../../src/modules/cases';
 import { FileComplaintDto } from '../../src/modules/intake/dto/file-complaint.dto';
 import { IntakeService } from '../../src/modules/intake/intake.service';
 import { complaintBody } from '../support/factories';
@@ -61,6 +62,55 @@ describe('intake in groups', () => {
     expect(await countRows(db)).toMatchObject({ cases: 36, complainants: 36, events: 36, notifications: 36 });
     const answered = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.referenceNo] : []));
     expect(new Set(answered).size).toBe(36);
+  });
+
+  it('takes the counter only at the commit: a filing whose transaction is still at work holds up no other', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let registered!: () => void;
+    const inside = new Promise<void>((resolve) => (registered = resolve));
+    const registration = t.app.get(CaseRegistrationService);
+    const slow = t.app.get(Transactions).run(async (tx) => {
+      const c = await registration.registerIn(tx, {
+        kind: 'general',
+        channel: 'phone',
+        receivedAt: new Date(),
+        subject: 'ไฟถนนดับ',
+        description: 'ไฟถนนดับทั้งซอย',
+        categoryId: null,
+        location: null,
+        complainant: { anonymous: true },
+        consentAt: null,
+        letter: null,
+        registeredBy: null,
+        locale: 'th',
+      });
+      expect(() => c.referenceNo).toThrow(/only once its transaction commits/);
+      registered();
+      await gate;
+      return c;
+    });
+    await inside;
+    // Before numbers were taken at the commit, this filing waited for the open transaction's counter row.
+    const quick = await file();
+    release();
+    const held = await slow;
+    expect(quick.referenceNo).toMatch(/-000001$/);
+    expect(held.referenceNo).toMatch(/-000002$/);
+  });
+
+  it('never commits a case without its number', async () => {
+    await expect(
+      db.transaction(async (m) => {
+        const [{ id }] = await m.query(`INSERT INTO complainants (anonymous) VALUES (true) RETURNING id`);
+        await m.query(
+          `INSERT INTO cases (kind, channel, status, fiscal_year, subject, description, complainant_id, consent_at, received_at, due_at, locale)
+           VALUES ('general', 'web', 'received', 2569, 's', 'd', $1, now(), now(), now() + interval '15 days', 'th')`,
+          [id],
+        );
+      }),
+    ).rejects.toThrow(/without a reference number/);
+    expect(await countRows(db)).toMatchObject({ cases: 0 });
   });
 
   it('files a lone complaint at once, in a transaction of its own', async () => {

@@ -16,7 +16,8 @@ export interface CaseSnapshot {
   kind: CaseKind;
   channel: Channel;
   status: CaseStatus;
-  referenceNo: string;
+  /** Null for a case registered in this transaction: it is numbered just before the commit. */
+  referenceNo: string | null;
   receivedAt: Date;
   dueAt: Date;
   departmentId: string | null;

@@ -7,7 +7,6 @@ import { CaseTimeline } from './case-timeline.service';
 import type { CaseKind, CaseStatus, Channel, Locale } from './case.types';
 import { CasesRepository } from './cases.repository';
 import { IdentityCustody } from './identity-custody';
-import { formatReferenceNo } from './reference-number';
 import { ReferenceCounterRepository } from './reference-counter.repository';
 
 export interface NewCase {
@@ -32,7 +31,8 @@ export interface NewCase {
 
 export interface RegisteredCase<K extends CaseKind = 'general'> {
   id: string;
-  referenceNo: string;
+  /** Readable once the transaction that registered the case has committed. */
+  readonly referenceNo: string;
   /** Null for corruption cases: they are followed on the whistleblower channel, never by tracking code. */
   trackingCode: K extends 'general' ? string : string | null;
   status: CaseStatus;
@@ -70,15 +70,11 @@ export class CaseRegistrationService {
         ? { anonymous: false, vaulted: false, name: given.name, email: given.email, phone: given.phone, address: given.address }
         : { anonymous: !given, vaulted, name: null, email: null, phone: null, address: null },
     );
-    const sequence = await this.counters.next(tx.manager, input.kind, fiscalYear);
-    const referenceNo = formatReferenceNo(input.kind, fiscalYear, sequence);
     const { id, trackingCode } = await this.cases.insertCase(tx.manager, {
       kind: input.kind,
       channel: input.channel,
       status,
       fiscalYear,
-      sequence,
-      referenceNo,
       subject: input.subject,
       description: input.description,
       categoryId: input.categoryId,
@@ -102,7 +98,7 @@ export class CaseRegistrationService {
       kind: input.kind,
       channel: input.channel,
       status,
-      referenceNo,
+      referenceNo: null,
       receivedAt: input.receivedAt,
       dueAt,
       departmentId: null,
@@ -126,6 +122,18 @@ export class CaseRegistrationService {
       },
       snapshot,
     );
-    return { id, referenceNo, trackingCode: trackingCode as RegisteredCase<K>['trackingCode'], status, receivedAt: input.receivedAt, dueAt };
+    let referenceNo: string | null = null;
+    this.counters.numberAtCommit(tx, { caseId: id, kind: input.kind, fiscalYear, numbered: (n) => (referenceNo = n) });
+    return {
+      id,
+      get referenceNo(): string {
+        if (referenceNo === null) throw new Error('a new case has its reference number only once its transaction commits');
+        return referenceNo;
+      },
+      trackingCode: trackingCode as RegisteredCase<K>['trackingCode'],
+      status,
+      receivedAt: input.receivedAt,
+      dueAt,
+    };
   }
 }

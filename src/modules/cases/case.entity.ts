@@ -18,10 +18,11 @@ export class Case {
   @Column('integer', { name: 'fiscal_year' })
   fiscalYear!: number;
 
-  @Column('integer')
+  /** Empty only inside the transaction that registers the case: it is numbered just before COMMIT (a deferred check holds it to that). */
+  @Column('integer', { nullable: true })
   sequence!: number;
 
-  @Column('text', { name: 'reference_no' })
+  @Column('text', { name: 'reference_no', nullable: true })
   referenceNo!: string;
 
   @Column('text', { name: 'tracking_code', nullable: true })

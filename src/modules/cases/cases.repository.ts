@@ -11,7 +11,8 @@ type WorkflowFields = 'expectedAt' | 'explainedAt' | 'resolvedAt' | 'closedAt' |
 type FactFields = 'overdueAt' | 'firstResponseAt' | 'firstResolvedAt' | 'lastResolvedAt' | 'firstClosedAt' | 'lastClosedAt';
 type EventExtras = 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId' | 'outcome';
 
-export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'trackingCode' | WorkflowFields | FactFields>;
+/** A case before its number, which it gets when its transaction commits: see ReferenceCounterRepository. */
+export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'trackingCode' | 'sequence' | 'referenceNo' | WorkflowFields | FactFields>;
 export type NewEventRow = Omit<CaseEvent, 'id' | EventExtras> & Partial<Pick<CaseEvent, EventExtras>>;
 
 const SNAPSHOT_COLUMNS = `id, kind, channel, status, reference_no AS "referenceNo", received_at AS "receivedAt", due_at AS "dueAt",
