@@ -59,28 +59,51 @@ function multipart(fields: Array<[string, string]>): { body: string; contentType
   return { body: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** sqlmap's name for a form field that is not a Python identifier (lib/core/common.py, safeVariableNaming). */
-const evalName = (field: string) => `EVAL_${Buffer.from(field).toString('hex')}`;
-
 /**
- * Before each request: a fresh challenge, solved, in `pow.id` and `pow.nonce`
- * (each is good once), unless sqlmap is injecting into that very field (its
- * value is no longer a plain id or number), which then stays as sqlmap made
- * it. sqlmap turns every `;` into a line break, so none is used.
+ * Python for sqlmap's `--eval`: before each request of the report form, a
+ * fresh challenge, solved, in `pow.id` and `pow.nonce` (each is good once),
+ * unless sqlmap is injecting into that very field (its value is no longer a
+ * plain id or number), which then stays as sqlmap made it.
+ *
+ * The code does not set the fields through `--eval`'s variables: for a
+ * multipart body sqlmap writes a value through re.escape, and a challenge
+ * id's dashes would arrive escaped. Nor is it a `--preprocess` script:
+ * Debian's sqlmap 1.7.2 loads those with inspect.getargspec, which Python
+ * 3.11 no longer has. So the first run installs the same kind of function
+ * in sqlmap's list of preprocess functions, which sqlmap then calls on the
+ * request it is about to send. Nothing but a function is left behind: sqlmap
+ * would add a new text variable to the form as a field.
  */
-function freshProofOfWork(baseUrl: string): string {
-  const [id, nonce] = [evalName('pow.id'), evalName('pow.nonce')];
-  return [
-    'import hashlib, itertools, json, re, urllib.request',
-    'form = _locals.get("post") or ""',
-    `idPlain = re.search(r'name="pow\\.id"\\r?\\n\\r?\\n[0-9a-f-]{36}\\r?\\n', form)`,
-    `noncePlain = re.search(r'name="pow\\.nonce"\\r?\\n\\r?\\n[0-9]{1,16}\\r?\\n', form)`,
-    `c = json.load(urllib.request.urlopen("${baseUrl}/api/v1/whistleblower/challenge", timeout=10)) if idPlain else None`,
-    `${id} = c["id"] if c else None`,
-    `${nonce} = next(str(n) for n in itertools.count() if int.from_bytes(hashlib.sha256((c["salt"] + str(n)).encode()).digest(), "big") >> (256 - c["difficulty"]) == 0) if c and noncePlain else None`,
-    // A new text variable would become a new form field: only the two above may stay.
-    'del form',
-  ].join('\n');
+export function freshProofOfWork(baseUrl: string): string {
+  return `def rongrian_install():
+    import hashlib, itertools, json, re, urllib.request
+    from lib.core.data import kb
+
+    challenge_url = ${JSON.stringify(`${baseUrl}/api/v1/whistleblower/challenge`)}
+    pow_id = re.compile(rb'(name="pow\\.id"\\r\\n\\r\\n)[0-9a-f-]{36}(\\r\\n)')
+    pow_nonce = re.compile(rb'(name="pow\\.nonce"\\r\\n\\r\\n)[0-9]{1,16}(\\r\\n)')
+
+    def solve(salt, difficulty):
+        for n in itertools.count():
+            if int.from_bytes(hashlib.sha256((salt + str(n)).encode()).digest(), "big") >> (256 - difficulty) == 0:
+                return str(n).encode()
+
+    def preprocess(req):
+        body = req.data
+        if not isinstance(body, bytes) or not pow_id.search(body):
+            return
+        challenge = json.load(urllib.request.build_opener().open(challenge_url, timeout=10))
+        body = pow_id.sub(lambda m: m.group(1) + challenge["id"].encode() + m.group(2), body, count=1)
+        nonce = solve(challenge["salt"], challenge["difficulty"])
+        req.data = pow_nonce.sub(lambda m: m.group(1) + nonce + m.group(2), body, count=1)
+
+    if not any(getattr(f, "__name__", "") == "rongrian_pow" for f in kb.preprocessFunctions):
+        preprocess.__name__ = "rongrian_pow"
+        kb.preprocessFunctions.append(preprocess)
+
+
+rongrian_install()
+`;
 }
 
 /**
@@ -102,7 +125,7 @@ export async function whistleblowerTargets(stack: DrillStack): Promise<Whistlebl
   return [
     { name: 'whistleblower: file a report (JSON, no proof of work)', url: `${base}/api/v1/whistleblower/reports`, data: JSON.stringify(REPORT) },
     {
-      name: 'whistleblower: file a report (the /report form, proof of work solved by --eval)',
+      name: 'whistleblower: file a report (the /report form, a fresh proof of work by --eval)',
       url: `${base}/report`,
       data: form.body,
       contentType: form.contentType,
