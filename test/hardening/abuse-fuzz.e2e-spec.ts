@@ -212,6 +212,16 @@ describe('abuse: hostile input to the public and staff endpoints', () => {
       { method: 'POST', url: `/api/v1/cases/${caseId}/actions`, type: 'application/json', payload: json('{"action":"note","message":"@@"}'), auth: center },
       { method: 'POST', url: '/api/v1/auth/login', type: 'application/json', payload: json('{"email":"@@","password":"x"}') },
       { method: 'POST', url: '/complaints/new', type: 'application/x-www-form-urlencoded', payload: json('subject=@@&description=x&complainant.name=x&consent=yes') },
+      {
+        method: 'POST',
+        url: '/complaints/new',
+        type: 'multipart/form-data; boundary=abusefuzz',
+        payload: json(
+          ['subject', 'description', 'complainant.name', 'consent']
+            .map((name) => `--abusefuzz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${name === 'description' ? '@@' : name === 'consent' ? 'yes' : 'x'}\r\n`)
+            .join('') + '--abusefuzz--\r\n',
+        ),
+      },
       { method: 'GET', url: '/api/v1/complaints/track/%C3%28%FF%FE' },
       { method: 'GET', url: '/track?code=%C3%28%FF%FE' },
       { method: 'GET', url: '/api/v1/cases?q=%C3%28%FF%FE', auth: center },
