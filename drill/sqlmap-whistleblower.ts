@@ -10,6 +10,7 @@ export interface WhistleblowerTarget {
   contentType?: string;
   headers?: string[];
   ignoreCode?: number;
+  code?: number;
   /** Python that sqlmap runs before each request (`--eval`). */
   evalCode?: string;
 }
@@ -123,33 +124,37 @@ export async function whistleblowerTargets(stack: DrillStack): Promise<Whistlebl
   const urlencoded = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const FORM = 'application/x-www-form-urlencoded';
   return [
-    { name: 'whistleblower: file a report (JSON, no proof of work)', url: `${base}/api/v1/whistleblower/reports`, data: JSON.stringify(REPORT) },
+    { name: 'whistleblower: file a report (JSON, no proof of work)', url: `${base}/api/v1/whistleblower/reports`, data: JSON.stringify(REPORT), code: 201 },
     {
       name: 'whistleblower: file a report (the /report form, a fresh proof of work by --eval)',
       url: `${base}/report`,
       data: form.body,
       contentType: form.contentType,
       evalCode: freshProofOfWork(base),
+      code: 201,
     },
-    { name: 'whistleblower: receipt to token (JSON)', url: `${base}/api/v1/whistleblower/access`, data: JSON.stringify({ receiptCode }), ignoreCode: 401 },
+    { name: 'whistleblower: receipt to token (JSON)', url: `${base}/api/v1/whistleblower/access`, data: JSON.stringify({ receiptCode }), ignoreCode: 401, code: 200 },
     {
       name: 'whistleblower: receipt on the /report/follow-up form',
       url: `${base}/report/follow-up`,
       data: urlencoded({ receiptCode, lang: 'th' }),
       contentType: FORM,
       ignoreCode: 401,
+      code: 200,
     },
     {
       name: 'whistleblower: read the report (token)',
       url: `${base}/api/v1/whistleblower/report`,
       headers: [`Authorization: Bearer ${token}*`],
       ignoreCode: 401,
+      code: 200,
     },
     {
       name: 'whistleblower: write a message (JSON, token)',
       url: `${base}/api/v1/whistleblower/report/messages`,
       data: JSON.stringify({ body: 'มีหลักฐานเพิ่มเติม' }),
       headers: [`Authorization: Bearer ${token}`],
+      code: 201,
     },
     {
       name: 'whistleblower: write a message (the follow-up form, token in a field)',
@@ -157,6 +162,7 @@ export async function whistleblowerTargets(stack: DrillStack): Promise<Whistlebl
       data: urlencoded({ token, body: 'มีหลักฐานเพิ่มเติม', lang: 'th' }),
       contentType: FORM,
       ignoreCode: 401,
+      code: 200,
     },
   ];
 }

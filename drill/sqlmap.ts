@@ -24,6 +24,8 @@ interface Target {
   evalCode?: string;
   /** Answers that are the endpoint's normal refusal (a wrong password's 401), which sqlmap must not stop at. */
   ignoreCode?: number;
+  /** The status of the untouched request (`--code`), where its body differs every time (a new receipt, a new reference). */
+  code?: number;
 }
 
 export interface SqlmapResult {
@@ -86,6 +88,7 @@ function runSqlmap(t: Target, outputDir: string): Promise<SqlmapResult> {
     ...(t.headers ?? []).flatMap((h) => ['-H', h]),
     ...(t.evalCode ? ['--eval', t.evalCode] : []),
     ...(t.ignoreCode ? ['--ignore-code', String(t.ignoreCode)] : []),
+    ...(t.code ? ['--code', String(t.code)] : []),
     '--batch', '--level', '3', '--risk', '2', '--dbms', 'PostgreSQL',
     '--threads', '4', '--time-sec', '2', '--timeout', '10', '--retries', '1',
     '--output-dir', outputDir, '--flush-session', '--disable-coloring', '--skip-waf',
@@ -123,6 +126,11 @@ export function parseSqlmap(target: string, out: string): Omit<SqlmapResult, 'se
   return { target, injectable, clean, serverErrors, tooMany, ...(note ? { note: note.trim() } : {}) };
 }
 
+async function written(stack: DrillStack): Promise<{ cases: number; events: number }> {
+  const { rows } = await stack.db.query(`SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM case_events) AS events`);
+  return rows[0];
+}
+
 /**
  * `npm run drill -- --sqlmap`: Debian's sqlmap at level 3, risk 2, against
  * the public and staff endpoints and the whistleblower channel's (API and
@@ -139,8 +147,12 @@ export function sqlmapDrill(print: (line: string) => void, only?: string[]): Pro
       // Each group is made when its turn comes: the whistleblower's token must still be alive when its targets run.
       for (const group of [targets, whistleblowerTargets]) {
         for (const t of (await group(stack)).filter((t) => !only || only.some((o) => t.name.includes(o)))) {
+          const before = await written(stack);
           const r = await runSqlmap(t, outputDir);
-          print(`  sqlmap: ${r.target}: ${r.injectable} injectable, ${r.clean ? 'nothing injectable' : 'INCONCLUSIVE'}, ${r.serverErrors} answers 5xx, ${r.tooMany} answers 429, ${r.seconds} s${r.note ? ` (${r.note})` : ''}`);
+          const after = await written(stack);
+          // What the requests wrote shows that they passed validation and reached the database.
+          const reached = `+${after.cases - before.cases} cases, +${after.events - before.events} timeline lines`;
+          print(`  sqlmap: ${r.target}: ${r.injectable} injectable, ${r.clean ? 'nothing injectable' : 'INCONCLUSIVE'}, ${r.serverErrors} answers 5xx, ${r.tooMany} answers 429, ${reached}, ${r.seconds} s${r.note ? ` (${r.note})` : ''}`);
           results.push(r);
         }
       }
