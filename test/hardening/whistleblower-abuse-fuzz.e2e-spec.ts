@@ -18,12 +18,12 @@ import {
 
 /**
  * The abuse fuzz of issue 13 for the whistleblower channel: its API
- * (/api/v1/whistleblower/...), its form pages (/report, /report/follow-up)
- * and the integrity officer's view of a report, fed the hostile input of
- * abuse-fuzz.e2e-spec.ts. Each answer must be a 4xx, nothing may be written
- * (no case, no vault row, no message, no outbox row, no file), the server
- * must stay healthy, and no answer may show the receipt or the identity of
- * the report already on file.
+ * (/api/v1/whistleblower/...), its form pages (/report, /report/follow-up),
+ * and the integrity officer's view of a report and identity reveals, fed the
+ * hostile input of abuse-fuzz.e2e-spec.ts. Each answer must be a 4xx,
+ * nothing may be written (no case, no vault row, no message, no outbox row,
+ * no file, no reveal request), the server must stay healthy, and no answer
+ * may show the receipt or the identity of the report already on file.
  *
  * Every request comes from an address of its own (X-Forwarded-For, TRUST_PROXY
  * on) and the limit on wrong receipts from everyone is out of reach, so that
@@ -110,7 +110,8 @@ describe('abuse: hostile input to the whistleblower channel', () => {
       (SELECT count(*)::int FROM whistleblower_identities) AS vault,
       (SELECT count(*)::int FROM case_events) AS "eventsAndMessages",
       (SELECT count(*)::int FROM attachments) AS attachments,
-      (SELECT count(*)::int FROM notifications) AS outbox`);
+      (SELECT count(*)::int FROM notifications) AS outbox,
+      (SELECT count(*)::int FROM identity_reveal_requests) AS "revealRequests"`);
     return { ...row, filesOnDisk: (await sample.filesUnder(app.dir)).length };
   }
 
@@ -180,9 +181,26 @@ describe('abuse: hostile input to the whistleblower channel', () => {
       valid: () => ({ body: 'มีหลักฐานเพิ่มเติม' }),
       fields: { body: 'text' },
     },
+    {
+      name: 'POST /api/v1/cases/:id/identity/reveal (integrity)',
+      method: 'POST',
+      url: () => `/api/v1/cases/${caseId}/identity/reveal`,
+      auth: () => integrity,
+      // Valid, it would show the identity (or ask a custodian, and write the request).
+      valid: () => ({ reason: 'ต้องสอบข้อเท็จจริงกับผู้แจ้ง' }),
+      fields: { reason: 'text' },
+    },
+    {
+      name: 'POST /api/v1/identity-reveals/:id/refuse (integrity)',
+      method: 'POST',
+      url: () => `/api/v1/identity-reveals/${caseId}/refuse`,
+      auth: () => integrity,
+      valid: () => ({ reason: 'ไม่จำเป็น' }),
+      fields: { reason: 'text' },
+    },
   ];
 
-  it('answers 120 random one-field mutations of every JSON endpoint of the channel with a 4xx', async () => {
+  it('answers 200 random one-field mutations of every JSON endpoint of the channel with a 4xx', async () => {
     const seed = 20261130;
     const rnd = random(seed);
     const wrong: string[] = [];
@@ -263,6 +281,9 @@ describe('abuse: hostile input to the whistleblower channel', () => {
       ['report form, multipart', () => inject('POST', '/report', { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, multipartWith(bad))],
       ['report page query', () => inject('GET', '/report?lang=%C3%28%FF%FE', {})],
       ['follow-up page query', () => inject('GET', '/report/follow-up?lang=%FF', {})],
+      ['challenge query', () => inject('GET', '/api/v1/whistleblower/challenge?x=%C3%28', {})],
+      ['reveal JSON', () => inject('POST', `/api/v1/cases/${caseId}/identity/reveal`, { ...json, authorization: integrity }, withBad('{"reason":"@@"}'))],
+      ['reveal decision path', () => inject('POST', '/api/v1/identity-reveals/%C3%28%FF/approve', { ...json, authorization: integrity }, '{}')],
       ['officer view path', () => inject('GET', '/api/v1/cases/%C3%28%FF%FE/whistleblower-report', { authorization: integrity })],
     ];
     const wrong: string[] = [];
@@ -311,6 +332,8 @@ describe('abuse: hostile input to the whistleblower channel', () => {
       note(`pow.nonce ${value}`, await answer(call('post', '/api/v1/whistleblower/reports').send({ subject: 'x', description: 'x', pow: { id: caseId, nonce: value } })));
       note(`report form pow.id ${value}`, await answer(formReport().field('pow.id', value).field('pow.nonce', '1')));
       note(`officer view ${value}`, await answer(call('get', `/api/v1/cases/${encodeURIComponent(value)}/whistleblower-report`).set('Authorization', integrity)));
+      note(`reveal ${value}`, await answer(call('post', `/api/v1/cases/${encodeURIComponent(value)}/identity/reveal`).set('Authorization', integrity).send({ reason: 'x' })));
+      note(`approve ${value}`, await answer(call('post', `/api/v1/identity-reveals/${encodeURIComponent(value)}/approve`).set('Authorization', integrity).send({})));
     }
     for (const forged of FORGED_TOKENS(center, token)) {
       const auth = `Bearer ${forged}`;
