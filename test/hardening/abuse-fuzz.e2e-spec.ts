@@ -7,6 +7,17 @@ import { bearer, STAFF } from '../support/auth';
 import { offlineCase, registerCase } from '../support/cases';
 import { complaintBody } from '../support/factories';
 import { TestApp } from '../support/test-app';
+import {
+  isClientError,
+  JsonEndpoint,
+  mutate,
+  POLLUTION_KEYS,
+  random,
+  SCRIPT_INJECTIONS,
+  SQL_INJECTIONS,
+  TEN_MB,
+  TRAVERSALS,
+} from './support/hostile-input';
 
 /**
  * The abuse fuzz of issue 13: every public and staff endpoint that takes
@@ -14,95 +25,9 @@ import { TestApp } from '../support/test-app';
  * 4xx, the server must stay healthy, and nothing may be written. The
  * neighbouring files hold the finer cases: bad-input-fuzz (control
  * characters, cursors), hostile-bodies (bodies up to the 1 MB limit and the
- * event loop), crafted-upload (compound files); this one goes wide.
+ * event loop), crafted-upload (compound files); this one goes wide, and
+ * whistleblower-abuse-fuzz does the same to the whistleblower channel.
  */
-
-/** A small deterministic generator (mulberry32): a failure names its seed and replays. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
-
-const SQL_INJECTIONS = [
-  "' OR '1'='1",
-  "1' OR 1=1--",
-  "'; DROP TABLE cases; --",
-  "1; SELECT pg_sleep(5)--",
-  "' UNION SELECT id, password_hash FROM users--",
-  "$$; DELETE FROM cases; $$",
-  '1) OR (1=1',
-  "admin'--",
-];
-const SCRIPT_INJECTIONS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}', '${7*7}'];
-const TRAVERSALS = ['../../../../etc/passwd', '..\\..\\..\\windows\\win.ini', '/etc/passwd', '....//....//etc/passwd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd'];
-const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
-
-/** A value of the wrong kind for a field that wants `kind`. */
-function wrongValue(rnd: () => number, kind: FieldKind): unknown {
-  const common: unknown[] = [[], [[[]]], {}, { $gt: '' }, 1e308, -1, 0.5];
-  const byKind: Record<FieldKind, unknown[]> = {
-    text: [true, 12345, ...common],
-    enum: [true, 7, 'x'.repeat(300), ...SQL_INJECTIONS, ...common],
-    uuid: ["1' OR '1'='1", '../../etc/passwd', '00000000-0000-0000-0000-00000000000g', 42, ...common],
-    date: ['yesterday', '2025-13-45T25:61:00Z', "2025-01-01' OR '1'='1", 1e15, ...common],
-    email: ["a@b.c' OR 1=1--", '<script>@x.y', 'not-an-email', 42, ...common],
-    boolean: ['yes', 'true', 1, 'on', null, ...common],
-    rating: [0, 6, 2.5, '5', '1 OR 1=1', null, ...common],
-  };
-  return pick(rnd, byKind[kind]);
-}
-
-type FieldKind = 'text' | 'enum' | 'uuid' | 'date' | 'email' | 'boolean' | 'rating';
-
-interface JsonEndpoint {
-  name: string;
-  method: 'POST';
-  url: () => string;
-  auth?: () => string;
-  valid: () => Record<string, unknown>;
-  /** The fields, dotted for nested ones, and the kind of value each wants. */
-  fields: Record<string, FieldKind>;
-}
-
-function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let target = body;
-  for (const p of parts.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
-  target[parts[parts.length - 1]] = value;
-}
-
-/** A valid body with one thing made wrong: a field's type, an unknown or polluting key, a nesting. */
-function mutate(rnd: () => number, e: JsonEndpoint): { what: string; body: string } {
-  const body = e.valid();
-  const fields = Object.entries(e.fields);
-  const [field, kind] = pick(rnd, fields);
-  const roll = rnd();
-  if (roll < 0.6) {
-    const value = wrongValue(rnd, kind);
-    setPath(body, field, value);
-    return { what: `${field} = ${JSON.stringify(value)?.slice(0, 60)}`, body: JSON.stringify(body) };
-  }
-  if (roll < 0.8) {
-    const key = pick(rnd, POLLUTION_KEYS);
-    const where = field.includes('.') ? field.split('.')[0] : null;
-    const inner = JSON.stringify({ polluted: true, prototype: { polluted: true } });
-    const json = JSON.stringify(body);
-    // Written by hand: JSON.stringify never emits an own __proto__ key.
-    const raw = where
-      ? json.replace(`"${where}":{`, `"${where}":{"${key}":${inner},`)
-      : json.replace(/^\{/, `{"${key}":${inner},`);
-    return { what: `${where ?? 'body'} with ${key}`, body: raw };
-  }
-  const unknown = pick(rnd, ['isAdmin', 'role', 'status', 'id', 'referenceNo', "a' OR 1=1--", '<script>']);
-  setPath(body, unknown, pick(rnd, [true, 'admin', 'closed', "' OR '1'='1"]));
-  return { what: `unknown key ${unknown}`, body: JSON.stringify(body) };
-}
 
 async function writtenRows(t: TestApp): Promise<Record<string, number>> {
   const [row] = await t.db.query(`SELECT
@@ -114,8 +39,6 @@ async function writtenRows(t: TestApp): Promise<Record<string, number>> {
     (SELECT count(*)::int FROM case_feedback) AS feedback`);
   return row;
 }
-
-const TEN_MB = 10 * 1024 * 1024;
 
 describe('abuse: hostile input to the public and staff endpoints', () => {
   let app: Awaited<ReturnType<typeof startAttachmentsApp>>;
@@ -208,8 +131,6 @@ describe('abuse: hostile input to the public and staff endpoints', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  const isClientError = (status: number) => status >= 400 && status < 500;
-
   it('answers 200 random one-field mutations of every JSON endpoint with a 4xx', async () => {
     const seed = 20261129;
     const rnd = random(seed);
@@ -291,6 +212,16 @@ describe('abuse: hostile input to the public and staff endpoints', () => {
       { method: 'POST', url: `/api/v1/cases/${caseId}/actions`, type: 'application/json', payload: json('{"action":"note","message":"@@"}'), auth: center },
       { method: 'POST', url: '/api/v1/auth/login', type: 'application/json', payload: json('{"email":"@@","password":"x"}') },
       { method: 'POST', url: '/complaints/new', type: 'application/x-www-form-urlencoded', payload: json('subject=@@&description=x&complainant.name=x&consent=yes') },
+      {
+        method: 'POST',
+        url: '/complaints/new',
+        type: 'multipart/form-data; boundary=abusefuzz',
+        payload: json(
+          ['subject', 'description', 'complainant.name', 'consent']
+            .map((name) => `--abusefuzz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${name === 'description' ? '@@' : name === 'consent' ? 'yes' : 'x'}\r\n`)
+            .join('') + '--abusefuzz--\r\n',
+        ),
+      },
       { method: 'GET', url: '/api/v1/complaints/track/%C3%28%FF%FE' },
       { method: 'GET', url: '/track?code=%C3%28%FF%FE' },
       { method: 'GET', url: '/api/v1/cases?q=%C3%28%FF%FE', auth: center },

@@ -50,7 +50,10 @@ export async function readUpload(
       } else if (!textFields.includes(part.fieldname)) {
         upload.unexpectedFields.push(part.fieldname);
       } else if (!(part.fieldname in upload.fields)) {
-        upload.fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        // busboy puts U+FFFD where the bytes are not UTF-8; our pages are UTF-8, so only a forged body has it.
+        if (value.includes('\uFFFD')) throw DomainError.field(part.fieldname, 'invalidUtf8', `The field ${part.fieldname} is not valid UTF-8`);
+        upload.fields[part.fieldname] = value;
         if (part.valueTruncated) upload.truncatedFields.push(part.fieldname);
       }
     }
