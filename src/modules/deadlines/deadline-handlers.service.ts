@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { fill } from '../../common/i18n/i18n';
 import { Clock } from '../../common/time/clock';
 import { formatDate } from '../../common/time/thai-calendar';
-import { Transactions, Tx } from '../../database/transactions';
+import { GroupCommit } from '../../database/group-commit';
+import { Tx } from '../../database/transactions';
 import type { TimerPayload } from '../../jobs/job-catalogue';
 import { CaseTimeline, isOpen } from '../cases';
 import type { Notice } from '../notifications/notice';
@@ -33,13 +34,17 @@ export class TimerTooEarly extends Error {
  * or was re-dated), and records its firing in the same transaction as its
  * effects, so that a redelivered job, a second worker or the reconciler
  * firing it again finds it done. Then it sets the case's next timer.
+ *
+ * Timers that fall due together (a busy day's filings, 15 days on) commit
+ * together: an overdue case moves the statistics' rollup rows, which every
+ * such commit would otherwise lock in turn.
  */
 @Injectable()
 export class DeadlineHandlers {
   private readonly logger = new Logger(DeadlineHandlers.name);
 
   constructor(
-    private readonly transactions: Transactions,
+    private readonly groupCommit: GroupCommit,
     private readonly repo: DeadlinesRepository,
     private readonly timeline: CaseTimeline,
     private readonly notifications: NotificationsService,
@@ -52,7 +57,7 @@ export class DeadlineHandlers {
     if (!isOccasion(p.occasion)) throw new Error(`unknown timer occasion ${p.occasion}`);
     const occasion: Occasion = p.occasion;
     const { reminderDaysBefore } = await this.settings.get('deadline');
-    const next = await this.transactions.run(async (tx): Promise<Timer | null> => {
+    const next = await this.groupCommit.run(async (tx): Promise<Timer | null> => {
       const now = this.clock.now();
       const c = await this.repo.lockCase(tx.manager, p.caseId);
       if (!c || !isOpen(c.status) || c.dueAt.getTime() !== p.dueAt) return null;

@@ -2,11 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/time/clock';
 import { SettingsService } from '../settings/settings.service';
 import { nextTimer, planTimers, Timer, timerJobId } from './deadline-plan';
-import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlinesRepository, OpenCaseTimers } from './deadlines.repository';
 import { DeadlineTimers } from './deadline-timers.service';
 
 /** Open cases read per round: one query, one Redis pipeline, one bulk add. */
 export const RECONCILE_CHUNK = 5_000;
+/**
+ * Chunks repaired side by side. Adding a timer costs Node (building and
+ * encoding the bulk) about as much as Redis (running BullMQ's script); one
+ * lane leaves each waiting on the other, two keep both busy.
+ */
+export const RECONCILE_LANES = 2;
 
 export interface ReconcileResult {
   /** Open cases looked at. */
@@ -37,38 +43,79 @@ export class DeadlineReconciler {
     private readonly clock: Clock,
   ) {}
 
-  async reconcile(chunkSize = RECONCILE_CHUNK): Promise<ReconcileResult> {
+  async reconcile(chunkSize = RECONCILE_CHUNK, lanes = RECONCILE_LANES): Promise<ReconcileResult> {
     const { reminderDaysBefore } = await this.settings.get('deadline');
     const result: ReconcileResult = { checked: 0, restored: 0, overdue: 0, retried: 0 };
-    let after: string | null = null;
-    for (;;) {
-      const now = this.clock.now();
-      const chunk = await this.repo.openCasesAfter(after, chunkSize);
-      if (chunk.length === 0) break;
-      after = chunk[chunk.length - 1].id;
-      result.checked += chunk.length;
-      const wanted: Array<{ caseId: string; timer: Timer; jobId: string }> = [];
-      for (const c of chunk) {
-        const timer = nextTimer(planTimers(c.dueAt, reminderDaysBefore), new Set(c.fired), now);
-        if (timer) wanted.push({ caseId: c.id, timer, jobId: timerJobId(c.id, timer) });
+    const chunks = new ChunkReader(this.repo, chunkSize);
+    let failed = false;
+    const lane = async () => {
+      for (let chunk = await chunks.take(); chunk.length > 0 && !failed; chunk = await chunks.take()) {
+        await this.repair(chunk, reminderDaysBefore, result);
       }
-      const present = await this.timers.existing(wanted.map((w) => w.jobId));
-      const missing = wanted.filter((_, i) => !present[i]);
-      await this.timers.setMany(missing);
-      result.restored += missing.length;
-      result.overdue += missing.filter((w) => w.timer.fireAt <= now).length;
-      // A timer whose moment passed and whose job is still there may have given up (the database was away).
-      const passed = wanted.filter((w, i) => present[i] && w.timer.fireAt <= now);
-      const failed = await this.timers.failed(passed.map((w) => w.jobId));
-      for (const w of passed.filter((_, i) => failed[i])) {
-        await this.timers.retryFailed(w.jobId);
-        result.retried++;
-      }
-      if (chunk.length < chunkSize) break;
-    }
+    };
+    await Promise.all(
+      Array.from({ length: lanes }, () =>
+        lane().catch((err) => {
+          failed = true;
+          throw err;
+        }),
+      ),
+    );
     if (result.restored || result.retried) {
       this.logger.warn(`deadline timers repaired: ${result.restored} set again (${result.overdue} already due), ${result.retried} retried`);
     }
     return result;
+  }
+
+  private async repair(chunk: OpenCaseTimers[], reminderDaysBefore: readonly number[], result: ReconcileResult): Promise<void> {
+    const now = this.clock.now();
+    result.checked += chunk.length;
+    const wanted: Array<{ caseId: string; timer: Timer; jobId: string }> = [];
+    for (const c of chunk) {
+      const timer = nextTimer(planTimers(c.dueAt, reminderDaysBefore), new Set(c.fired), now);
+      if (timer) wanted.push({ caseId: c.id, timer, jobId: timerJobId(c.id, timer) });
+    }
+    const present = await this.timers.existing(wanted.map((w) => w.jobId));
+    const missing = wanted.filter((_, i) => !present[i]);
+    await this.timers.setMany(missing);
+    result.restored += missing.length;
+    result.overdue += missing.filter((w) => w.timer.fireAt <= now).length;
+    // A timer whose moment passed and whose job is still there may have given up (the database was away).
+    const passed = wanted.filter((w, i) => present[i] && w.timer.fireAt <= now);
+    const failed = await this.timers.failed(passed.map((w) => w.jobId));
+    for (const w of passed.filter((_, i) => failed[i])) {
+      await this.timers.retryFailed(w.jobId);
+      result.retried++;
+    }
+  }
+}
+
+/**
+ * The open cases chunk after chunk, in id order, each read started as soon
+ * as the one before it arrived: the database works while Redis does.
+ */
+class ChunkReader {
+  private next: Promise<OpenCaseTimers[]>;
+
+  constructor(
+    private readonly repo: DeadlinesRepository,
+    private readonly size: number,
+  ) {
+    this.next = this.read(repo.openCasesAfter(null, size));
+  }
+
+  /** The next chunk; empty once every open case was handed out. */
+  take(): Promise<OpenCaseTimers[]> {
+    const chunk = this.next;
+    this.next = this.read(
+      chunk.then((c) => (c.length < this.size ? [] : this.repo.openCasesAfter(c[c.length - 1].id, this.size))),
+    );
+    return chunk;
+  }
+
+  /** A read nobody takes (a lane failed and the walk stopped) must not fail the process. */
+  private read(p: Promise<OpenCaseTimers[]>): Promise<OpenCaseTimers[]> {
+    p.catch(() => undefined);
+    return p;
   }
 }

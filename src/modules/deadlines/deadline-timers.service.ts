@@ -6,6 +6,11 @@ import { Clock } from '../../common/time/clock';
 import { PayloadOf, QUEUES } from '../../jobs/job-catalogue';
 import { Timer, timerJobId } from './deadline-plan';
 
+/** Which of KEYS exist, 1 or 0 each, in their order. */
+const EXISTS_EACH = `local found = {}
+for i, key in ipairs(KEYS) do found[i] = redis.call('EXISTS', key) end
+return found`;
+
 /** Kept long enough to look into, short enough not to fill Redis. */
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
 
@@ -68,32 +73,24 @@ export class DeadlineTimers implements OnApplicationShutdown {
     this.track(this.clear(caseId, timers), `timers of case ${caseId} not cleared yet`);
   }
 
-  /** Which of these job ids Redis holds, one round trip for the lot. */
+  /** Which of these job ids Redis holds, one command for the lot. */
   async existing(jobIds: readonly string[]): Promise<boolean[]> {
     if (jobIds.length === 0) return [];
-    // BullMQ types its client narrowly; it is an ioredis client.
-    const client = (await this.queue.client) as unknown as Redis;
-    const pipeline = client.pipeline();
-    for (const id of jobIds) pipeline.exists(this.queue.toKey(id));
-    const results = (await pipeline.exec()) ?? [];
-    return results.map(([err, n]) => {
-      if (err) throw err;
-      return n === 1;
-    });
+    // A pipeline of an EXISTS per job costs Node more than Redis (a million of them in a restore): one script asks them all.
+    const flags = (await (await this.client()).eval(EXISTS_EACH, jobIds.length, ...jobIds.map((id) => this.queue.toKey(id)))) as number[];
+    return flags.map((n) => n === 1);
   }
 
   /** Failed jobs (out of attempts) among these ids: the reconciler gives them another go. */
   async failed(jobIds: readonly string[]): Promise<boolean[]> {
     if (jobIds.length === 0) return [];
-    // BullMQ types its client narrowly; it is an ioredis client.
-    const client = (await this.queue.client) as unknown as Redis;
-    const pipeline = client.pipeline();
-    for (const id of jobIds) pipeline.zscore(this.queue.toKey('failed'), id);
-    const results = (await pipeline.exec()) ?? [];
-    return results.map(([err, score]) => {
-      if (err) throw err;
-      return score !== null;
-    });
+    const scores = await (await this.client()).zmscore(this.queue.toKey('failed'), ...jobIds);
+    return scores.map((score) => score !== null);
+  }
+
+  /** BullMQ types its client narrowly; it is an ioredis client. */
+  private async client(): Promise<Redis> {
+    return (await this.queue.client) as unknown as Redis;
   }
 
   async retryFailed(jobId: string): Promise<void> {

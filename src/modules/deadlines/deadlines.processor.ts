@@ -1,10 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DelayedError, Job, Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { BANGKOK_TZ } from '../../common/time/thai-calendar';
-import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
+import { Dispatch, dispatchJob } from '../../jobs/dispatch-job';
+import { QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
 import { closeWorkerWithin } from '../../jobs/worker-shutdown';
+import { Metrics } from '../metrics/metrics';
 import { DeadlineDigest } from './deadline-digest.service';
 import { DeadlineHandlers, TimerTooEarly } from './deadline-handlers.service';
 import { DeadlineReconciler } from './deadline-reconciler.service';
@@ -26,15 +28,7 @@ export class DeadlinesProcessor
   implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
   private readonly logger = new Logger(DeadlinesProcessor.name);
-  private readonly handlers: JobHandlers<typeof QUEUES.deadlines> = {
-    'deadline.timer': (payload) => this.timers.fire(payload),
-    'deadline.reconcile': async () => {
-      await this.reconciler.reconcile();
-    },
-    'deadline.digest': async () => {
-      await this.digest.send();
-    },
-  };
+  private readonly dispatch: Dispatch<typeof QUEUES.deadlines>;
   private readonly schedules: Schedules;
   private startup?: Promise<unknown>;
 
@@ -43,8 +37,24 @@ export class DeadlinesProcessor
     private readonly reconciler: DeadlineReconciler,
     private readonly digest: DeadlineDigest,
     @InjectQueue(QUEUES.deadlines) queue: Queue,
+    private readonly metrics: Metrics,
   ) {
     super();
+    this.dispatch = {
+      queue: QUEUES.deadlines,
+      handlers: {
+        'deadline.timer': (payload) => this.timers.fire(payload),
+        'deadline.reconcile': async () => {
+          await this.reconciler.reconcile();
+        },
+        'deadline.digest': async () => {
+          await this.digest.send();
+        },
+      },
+      failures: this.metrics.jobFailures,
+      // Ran before its moment by the rules' clock: back to wait, without spending an attempt.
+      postponeFor: (err) => (err instanceof TimerTooEarly ? err.waitMs : null),
+    };
     this.schedules = new Schedules(queue, [
       { name: 'deadline.reconcile', everyMs: RECONCILE_EVERY_MS },
       { name: 'deadline.digest', pattern: DIGEST_CRON, tz: BANGKOK_TZ },
@@ -70,16 +80,7 @@ export class DeadlinesProcessor
     this.schedules.stop();
   }
 
-  async process(job: Job, token?: string): Promise<void> {
-    const handler = this.handlers[job.name as JobsOf<typeof QUEUES.deadlines>];
-    if (!handler) throw new Error(`no handler for job ${job.name} on ${QUEUES.deadlines}`);
-    try {
-      await handler(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
-    } catch (err) {
-      if (!(err instanceof TimerTooEarly) || !token) throw err;
-      // Ran before its moment by the rules' clock: back to wait, without spending an attempt.
-      await job.moveToDelayed(Date.now() + err.waitMs, token);
-      throw new DelayedError();
-    }
+  process(job: Job, token?: string): Promise<void> {
+    return dispatchJob(this.dispatch, job, token);
   }
 }

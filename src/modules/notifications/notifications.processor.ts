@@ -1,7 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DelayedError, Job, Queue } from 'bullmq';
-import { JobHandlers, JobsOf, QUEUES } from '../../jobs/job-catalogue';
+import { Job, Queue } from 'bullmq';
+import { Dispatch, dispatchJob } from '../../jobs/dispatch-job';
+import { QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
 import { closeWorkerWithin } from '../../jobs/worker-shutdown';
 import { Metrics } from '../metrics/metrics';
@@ -17,12 +18,7 @@ export class NotificationsProcessor
   implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
   private readonly logger = new Logger(NotificationsProcessor.name);
-  private readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
-    'notification.send': ({ notificationId }) => this.notifications.deliver(notificationId),
-    'notification.reconcile': async () => {
-      await this.notifications.reconcile();
-    },
-  };
+  private readonly dispatch: Dispatch<typeof QUEUES.notifications>;
   private readonly schedules: Schedules;
   private startup?: Promise<unknown>;
 
@@ -32,6 +28,18 @@ export class NotificationsProcessor
     private readonly metrics: Metrics,
   ) {
     super();
+    this.dispatch = {
+      queue: QUEUES.notifications,
+      handlers: {
+        'notification.send': ({ notificationId }) => this.notifications.deliver(notificationId),
+        'notification.reconcile': async () => {
+          await this.notifications.reconcile();
+        },
+      },
+      failures: this.metrics.jobFailures,
+      // Back in line without spending an attempt: order is kept, retries are not used up.
+      postponeFor: (err) => (err instanceof WaitForEarlierNotice ? WAIT_FOR_EARLIER_MS : null),
+    };
     this.schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: RECONCILE_EVERY_MS }]);
   }
 
@@ -55,19 +63,7 @@ export class NotificationsProcessor
     this.schedules.stop();
   }
 
-  async process(job: Job, token?: string): Promise<void> {
-    const handler = this.handlers[job.name as JobsOf<typeof QUEUES.notifications>];
-    if (!handler) throw new Error(`no handler for job ${job.name} on ${QUEUES.notifications}`);
-    try {
-      await handler(job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
-    } catch (err) {
-      if (!(err instanceof WaitForEarlierNotice) || !token) {
-        this.metrics.jobFailures.inc({ queue: QUEUES.notifications, job: job.name });
-        throw err;
-      }
-      // Back in line without spending an attempt: order is kept, retries are not used up.
-      await job.moveToDelayed(Date.now() + WAIT_FOR_EARLIER_MS, token);
-      throw new DelayedError();
-    }
+  process(job: Job, token?: string): Promise<void> {
+    return dispatchJob(this.dispatch, job, token);
   }
 }
