@@ -11,7 +11,7 @@ export interface GroupCommitOptions {
 }
 
 export const GROUP_COMMIT_OPTIONS = Symbol('GROUP_COMMIT_OPTIONS');
-export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxGroup: 64, inFlight: 6 };
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxGroup: 64, inFlight: 3 };
 
 interface Unit {
   work: (tx: Tx) => Promise<unknown>;
@@ -19,7 +19,13 @@ interface Unit {
   reject(err: unknown): void;
 }
 
-type Attempt = { committed: Array<{ result: unknown; hooks: AfterCommit[] }> } | { failedAt: number; error: unknown };
+type Attempt = { committed: Array<{ result: unknown; hooks: AfterCommit[] }> } | { failed: Array<{ index: number; error: unknown }> };
+
+/** Postgres refuses every statement after one failed in the transaction: such an error is not its unit's fault. */
+const isAfterAbort = (err: unknown) => {
+  const e = err as { code?: string; driverError?: { code?: string } } | null;
+  return (e?.code ?? e?.driverError?.code) === '25P02';
+};
 
 /**
  * Commits units of work that arrive together in one transaction, so that a
@@ -87,9 +93,10 @@ export class GroupCommit {
         for (const m of members) m.reject(err);
         return;
       }
-      if ('failedAt' in attempt) {
-        members[attempt.failedAt].reject(attempt.error);
-        members = members.filter((_, i) => i !== attempt.failedAt);
+      if ('failed' in attempt) {
+        const failed = new Set(attempt.failed.map((f) => f.index));
+        for (const f of attempt.failed) members[f.index].reject(f.error);
+        members = members.filter((_, i) => !failed.has(i));
         continue;
       }
       for (const [i, { result, hooks }] of attempt.committed.entries()) {
@@ -105,22 +112,25 @@ export class GroupCommit {
     try {
       await runner.connect();
       await runner.startTransaction();
-      const committed: Array<{ result: unknown; hooks: AfterCommit[] }> = [];
+      const hooks = members.map((): AfterCommit[] => []);
       // Shared by the group: each unit's last writes (its number) are made together, once, just before COMMIT.
       const last: BeforeCommit[] = [];
-      for (const [i, member] of members.entries()) {
-        const hooks: AfterCommit[] = [];
-        const tx: Tx = { manager: runner.manager, afterCommit: (hook) => hooks.push(hook), beforeCommit: (hook) => last.push(hook) };
-        try {
-          committed.push({ result: await member.work(tx), hooks });
-        } catch (error) {
-          await runner.rollbackTransaction();
-          return { failedAt: i, error };
-        }
+      // The units run side by side on the one connection: a statement waits in its queue for the one before it,
+      // so the database goes from one to the next instead of waiting for this process between a unit's statements.
+      const outcomes = await Promise.allSettled(
+        members.map((member, i) =>
+          member.work({ manager: runner.manager, afterCommit: (hook) => hooks[i].push(hook), beforeCommit: (hook) => last.push(hook) }),
+        ),
+      );
+      if (outcomes.some((o) => o.status === 'rejected')) {
+        await runner.rollbackTransaction();
+        const failed = outcomes.flatMap((o, index) => (o.status === 'rejected' && !isAfterAbort(o.reason) ? [{ index, error: o.reason }] : []));
+        // Only refusals after an abort whose cause nobody reported: no unit can be told apart, all fail.
+        return { failed: failed.length ? failed : outcomes.map((o, index) => ({ index, error: (o as PromiseRejectedResult).reason ?? null })) };
       }
       await runBeforeCommit(last);
       await runner.commitTransaction();
-      return { committed };
+      return { committed: outcomes.map((o, i) => ({ result: (o as PromiseFulfilledResult<unknown>).value, hooks: hooks[i] })) };
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
