@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { AfterCommit, BeforeCommit, runAfterCommit, runBeforeCommit, Tx } from './transactions';
 
 export interface GroupCommitOptions {
@@ -20,6 +20,22 @@ interface Unit {
 }
 
 type Attempt = { committed: Array<{ result: unknown; hooks: AfterCommit[] }> } | { failed: Array<{ index: number; error: unknown }> };
+
+/**
+ * A connection answers one statement at a time: the statements of units
+ * running side by side are sent in turn, each when the one before it has
+ * been answered (pg's own queue for this is deprecated).
+ */
+function inTurn(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
+}
 
 /** Postgres refuses every statement after one failed in the transaction: such an error is not its unit's fault. */
 const isAfterAbort = (err: unknown) => {
@@ -108,15 +124,15 @@ export class GroupCommit {
   }
 
   private async attempt(members: Unit[]): Promise<Attempt> {
-    const runner = this.db.createQueryRunner();
+    const runner = inTurn(this.db.createQueryRunner());
     try {
       await runner.connect();
       await runner.startTransaction();
       const hooks = members.map((): AfterCommit[] => []);
       // Shared by the group: each unit's last writes (its number) are made together, once, just before COMMIT.
       const last: BeforeCommit[] = [];
-      // The units run side by side on the one connection: a statement waits in its queue for the one before it,
-      // so the database goes from one to the next instead of waiting for this process between a unit's statements.
+      // The units run side by side on the one connection (their statements in turn, see `inTurn`), so the
+      // database goes from one statement to the next instead of waiting for this process between a unit's own.
       const outcomes = await Promise.allSettled(
         members.map((member, i) =>
           member.work({ manager: runner.manager, afterCommit: (hook) => hooks[i].push(hook), beforeCommit: (hook) => last.push(hook) }),
