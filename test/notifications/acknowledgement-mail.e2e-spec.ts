@@ -79,6 +79,28 @@ describe('acknowledgement email', () => {
       expect(await notifications.reconcile()).toBe(0);
     });
 
+    it('walks the whole backlog of pending notifications in one round, not only its first page', async () => {
+      const emails: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const body = complaintBody();
+        emails.push((body.complainant as { email: string }).email);
+        await request(t.http).post('/api/v1/complaints').send(body).expect(201);
+      }
+      for (const email of emails) await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: `${email} sent` });
+
+      // Three lost jobs after an outage, and a round that reads two rows a page.
+      await t.db.query(
+        `UPDATE notifications SET status = 'pending', created_at = now() - interval '10 minutes' WHERE recipient = ANY($1)`,
+        [emails],
+      );
+      const notifications = t.app.get(NotificationsService);
+      await waitFor(async () => (await notifications.reconcile(undefined, 2)) >= 3, { what: 'one round to requeue all three' });
+      for (const email of emails) {
+        await waitFor(() => smtp.to(email).length === 2, { what: `second delivery to ${email}` });
+        await waitFor(async () => (await outboxStatus(t, email))?.status === 'sent', { what: `${email} sent again` });
+      }
+    });
+
     it('gives up on a notification that has failed for a week, and says so in the outbox', async () => {
       const body = complaintBody();
       const email = (body.complainant as { email: string }).email;

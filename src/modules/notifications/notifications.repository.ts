@@ -14,6 +14,12 @@ export interface SentMark {
 }
 
 /** The outbox and the addresses notices go to. */
+/** A pending outbox row the reconciler looks at. */
+export interface StalePending {
+  id: string;
+  createdAt: Date;
+}
+
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -90,12 +96,15 @@ export class NotificationsRepository {
   }
 
   /** Pending rows old enough that their job should long have run. */
-  async findStalePending(olderThan: Date, limit: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM notifications WHERE status = 'pending' AND coalesce(requeued_at, created_at) < $1 ORDER BY created_at LIMIT $2`,
-      [olderThan, limit],
+  /** Oldest first, a page at a time: `after` is the last row of the page before. */
+  async findStalePending(olderThan: Date, limit: number, after?: StalePending): Promise<StalePending[]> {
+    return this.db.query(
+      `SELECT id, created_at AS "createdAt" FROM notifications
+       WHERE status = 'pending' AND coalesce(requeued_at, created_at) < $1
+         AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY created_at, id LIMIT $2`,
+      [olderThan, limit, after?.createdAt ?? null, after?.id ?? null],
     );
-    return rows.map((r) => r.id);
   }
 
   async expirePending(olderThan: Date): Promise<number> {

@@ -9,7 +9,7 @@ import { JobName, PayloadOf, QUEUES } from '../../jobs/job-catalogue';
 import { describeMailError, isPermanentMailError, MAIL_TRANSPORT, MailTransport } from './mail-transport';
 import { MailTemplates } from './mail-templates';
 import type { Notice } from './notice';
-import { NotificationsRepository, SentMark } from './notifications.repository';
+import { NotificationsRepository, SentMark, StalePending } from './notifications.repository';
 
 const STALE_AFTER_MS = 2 * 60_000;
 const GIVE_UP_AFTER_MS = 7 * 24 * 60 * 60_000;
@@ -168,26 +168,33 @@ export class NotificationsService implements OnApplicationShutdown {
    * now rather than minutes later. Queueing a row whose job another process
    * is adding at the same moment is harmless: the job id is the row's.
    */
-  async reconcile(staleAfterMs = STALE_AFTER_MS): Promise<number> {
+  async reconcile(staleAfterMs = STALE_AFTER_MS, batch = RECONCILE_BATCH): Promise<number> {
     const now = this.clock.now();
     const expired = await this.outbox.expirePending(new Date(now.getTime() - GIVE_UP_AFTER_MS));
     if (expired) this.logger.error(`${expired} notifications gave up after 7 days of failures`);
-    const ids = await this.outbox.findStalePending(new Date(now.getTime() - staleAfterMs), RECONCILE_BATCH);
     let touched = 0;
-    for (const id of ids) {
-      const job = await this.queue.getJob(sendJobId(id));
-      const state = job ? await job.getState() : 'unknown';
-      if (!job || state === 'unknown' || state === 'completed') {
-        if (job) await job.remove();
-        await this.enqueueSend(id);
-        touched++;
-      } else if (state === 'failed') {
-        await job.retry('failed');
-        touched++;
+    // Every stale row, page by page: after an outage the backlog can be long, and a row whose job failed
+    // behind the first page must not wait for the next round.
+    let after: StalePending | undefined;
+    for (;;) {
+      const rows = await this.outbox.findStalePending(new Date(now.getTime() - staleAfterMs), batch, after);
+      for (const { id } of rows) {
+        const job = await this.queue.getJob(sendJobId(id));
+        const state = job ? await job.getState() : 'unknown';
+        if (!job || state === 'unknown' || state === 'completed') {
+          if (job) await job.remove();
+          await this.enqueueSend(id);
+          touched++;
+        } else if (state === 'failed') {
+          await job.retry('failed');
+          touched++;
+        }
       }
+      if (rows.length < batch) return touched;
+      after = rows[rows.length - 1];
     }
-    return touched;
   }
+
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
