@@ -140,9 +140,11 @@ export class GroupCommit {
       );
       if (outcomes.some((o) => o.status === 'rejected')) {
         await runner.rollbackTransaction();
-        const failed = outcomes.flatMap((o, index) => (o.status === 'rejected' && !isAfterAbort(o.reason) ? [{ index, error: o.reason }] : []));
-        // Only refusals after an abort whose cause nobody reported: no unit can be told apart, all fail.
-        return { failed: failed.length ? failed : outcomes.map((o, index) => ({ index, error: (o as PromiseRejectedResult).reason ?? null })) };
+        const rejected = outcomes.flatMap((o, index) => (o.status === 'rejected' ? [{ index, error: o.reason as unknown }] : []));
+        const failed = rejected.filter((r) => !isAfterAbort(r.error));
+        if (failed.length) return { failed };
+        // Only refusals after an abort whose cause nobody reported: no unit can be told apart, all fail with that refusal.
+        return { failed: members.map((_, index) => ({ index, error: rejected[0].error })) };
       }
       await runBeforeCommit(last);
       await runner.commitTransaction();

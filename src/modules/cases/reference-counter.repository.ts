@@ -42,7 +42,9 @@ export class ReferenceCounterRepository {
     const byCounter = new Map<string, Unnumbered[]>();
     for (const c of cases) {
       const key = `${c.kind}/${c.fiscalYear}`;
-      byCounter.set(key, [...(byCounter.get(key) ?? []), c]);
+      const same = byCounter.get(key);
+      if (same) same.push(c);
+      else byCounter.set(key, [c]);
     }
     const ids: string[] = [];
     const sequences: number[] = [];
