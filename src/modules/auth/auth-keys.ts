@@ -1,4 +1,5 @@
-import { hkdfSync } from 'node:crypto';
+import { hkdfSync, KeyObject } from 'node:crypto';
+import { jwtKey } from '../../common/crypto/jwt-key';
 
 /**
  * One secret (AUTH_TOKEN_SECRET) in, one independent key per purpose out
@@ -8,9 +9,9 @@ import { hkdfSync } from 'node:crypto';
  */
 export class AuthKeys {
   /** Signs access tokens; the secret itself, so that tokens signed before this change still verify. */
-  readonly accessToken: string;
+  readonly accessToken: KeyObject;
   /** Signs enrolment tokens: an access token can never pass for one, nor the other way round. */
-  readonly enrolmentToken: Buffer;
+  readonly enrolmentToken: KeyObject;
   /** AES-256-GCM key of the stored TOTP secrets. */
   readonly otpSecret: Buffer;
   /** Keys the hash that names a client in Redis, so that no address is kept there in the clear. */
@@ -19,8 +20,8 @@ export class AuthKeys {
   readonly cookieSecret: Buffer;
 
   constructor(tokenSecret: string) {
-    this.accessToken = tokenSecret;
-    this.enrolmentToken = derive(tokenSecret, 'otp-enrolment-token');
+    this.accessToken = jwtKey(tokenSecret);
+    this.enrolmentToken = jwtKey(derive(tokenSecret, 'otp-enrolment-token'));
     this.otpSecret = derive(tokenSecret, 'otp-secret-encryption');
     this.clientKey = derive(tokenSecret, 'sign-in-client-key');
     this.cookieSecret = derive(tokenSecret, 'cookie-signing');

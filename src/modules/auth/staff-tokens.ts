@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
+import { KeyObject, randomUUID } from 'node:crypto';
+import { asJwtSecret } from '../../common/crypto/jwt-key';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
@@ -36,7 +37,7 @@ export class StaffTokens {
     const ttl = this.config.auth.tokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role, ver: user.tokenVersion, iat: this.nowSeconds() },
-      { secret: this.keys.accessToken, algorithm: 'HS256', issuer: ISSUER, audience: ACCESS_AUDIENCE, expiresIn: ttl },
+      { secret: asJwtSecret(this.keys.accessToken), algorithm: 'HS256', issuer: ISSUER, audience: ACCESS_AUDIENCE, expiresIn: ttl },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
   }
@@ -53,7 +54,7 @@ export class StaffTokens {
     const token = await this.jwt.signAsync(
       { sub: userId, jti: enrolmentId, iat: this.nowSeconds() },
       {
-        secret: this.keys.enrolmentToken,
+        secret: asJwtSecret(this.keys.enrolmentToken),
         algorithm: 'HS256',
         issuer: ISSUER,
         audience: ENROLMENT_AUDIENCE,
@@ -69,10 +70,10 @@ export class StaffTokens {
     return claims;
   }
 
-  private async verify(token: string, secret: string | Buffer, audience: string): Promise<Record<string, unknown>> {
+  private async verify(token: string, key: KeyObject, audience: string): Promise<Record<string, unknown>> {
     try {
       return await this.jwt.verifyAsync<Record<string, unknown>>(token, {
-        secret,
+        secret: asJwtSecret(key),
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience,

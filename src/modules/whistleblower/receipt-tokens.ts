@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
+import { asJwtSecret } from '../../common/crypto/jwt-key';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
@@ -28,7 +29,7 @@ export class ReceiptTokens {
     const ttl = this.config.whistleblower.tokenTtlSeconds;
     const token = await this.jwt.signAsync(
       { sub: caseId, iat: this.nowSeconds() },
-      { secret: this.keys.receiptToken, algorithm: 'HS256', issuer: ISSUER, audience: RECEIPT_AUDIENCE, expiresIn: ttl },
+      { secret: asJwtSecret(this.keys.receiptToken), algorithm: 'HS256', issuer: ISSUER, audience: RECEIPT_AUDIENCE, expiresIn: ttl },
     );
     return { token, expiresIn: ttl };
   }
@@ -38,7 +39,7 @@ export class ReceiptTokens {
     let payload: Record<string, unknown>;
     try {
       payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, {
-        secret: this.keys.receiptToken,
+        secret: asJwtSecret(this.keys.receiptToken),
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: RECEIPT_AUDIENCE,

@@ -1,4 +1,5 @@
-import { hkdfSync } from 'node:crypto';
+import { hkdfSync, KeyObject } from 'node:crypto';
+import { jwtKey } from '../../../common/crypto/jwt-key';
 import type { IdentityKey } from '../../../config/app-config';
 
 /**
@@ -10,14 +11,14 @@ import type { IdentityKey } from '../../../config/app-config';
 export class VaultKeys {
   readonly current: IdentityKey;
   /** Signs receipt tokens. */
-  readonly receiptToken: Buffer;
+  readonly receiptToken: KeyObject;
   /** Keys the hash that names a client in Redis for the channel's limits: no address is kept, even there. */
   readonly clientHash: Buffer;
 
   constructor(readonly all: readonly IdentityKey[]) {
     if (!all.length) throw new Error('the identity vault needs at least one key');
     this.current = all[0];
-    this.receiptToken = derive(this.current.key, 'receipt-token');
+    this.receiptToken = jwtKey(derive(this.current.key, 'receipt-token'));
     this.clientHash = derive(this.current.key, 'client-hash');
   }
 }
