@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { staffTokens, STAFF } from '../support/auth';
 import { act, departmentId, registerCase, userId } from '../support/cases';
+import { CaseQueueRepository } from '../../src/modules/cases/case-queue.repository';
+import { resolveFilter } from '../../src/modules/cases/case-queue';
 import { resetCases, startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86400e3;
@@ -86,6 +88,24 @@ describe('GET /api/v1/cases (the queue)', () => {
     ]);
     expect(names((await get(tok.center, { q: c.mine.referenceNo.toLowerCase() })).body.items)).toEqual(['mine']);
     expect(names((await get(tok.center, { q: 'เรื่อง due' })).body.items)).toEqual(['dueSoon']);
+  });
+
+  it('counts a search exactly below its cap, and only up to the cap beyond it, saying so', async () => {
+    const centre = { kind: 'all', caseKind: 'general' } as const;
+    const search = (q: string, view?: 'overdue') => resolveFilter({ q, view }, 'nobody', new Date());
+    const exact = await get(tok.center, { q: 'เรื่อง' }).expect(200);
+    expect(exact.body.counts).toEqual({ received: 1, accepted: 3, assigned: 1, rejected: 1 });
+    expect(exact.body.countsCapped).toBe(false);
+    expect((await get(tok.center)).body.countsCapped).toBe(false);
+
+    const capped = new CaseQueueRepository(t.db, 4);
+    const over = await capped.countByStatus(centre, search('เรื่อง'));
+    expect(over.capped).toBe(true);
+    expect(Object.values(over.byStatus).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(await capped.countSearchTotal(centre, search('เรื่อง'))).toEqual({ n: 4, atLeast: true });
+    // Within the cap, with the view's own filters (two overdue cases: overdue, explained; done is closed).
+    expect(await capped.countSearchTotal(centre, search('เรื่อง', 'overdue'))).toEqual({ n: 2, atLeast: false });
+    expect(await capped.countByStatus(centre, search('เรื่อง fresh'))).toEqual({ byStatus: { received: 1 }, capped: false });
   });
 
   it('pages with a keyset cursor in either direction, without repeats or gaps', async () => {

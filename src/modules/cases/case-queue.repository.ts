@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Cursor, cursorValueSql } from '../../common/pagination/keyset-cursor';
@@ -24,6 +24,25 @@ export interface QueueRow {
   sort_value: Date;
 }
 
+/** Per-status counts for a queue's tabs. */
+export interface StatusCounts {
+  byStatus: Partial<Record<CaseStatus, number>>;
+  /**
+   * The filter is a search that matched more cases than a search counts:
+   * the counts are of the first of them found, each a lower bound.
+   */
+  capped: boolean;
+}
+
+/**
+ * How many matches a subject search counts at most. A common word matches a
+ * fifth of a national register, and counting every match reads every one of
+ * their rows (seconds at a million cases, for each tab of the console),
+ * where the first thousand are found in milliseconds.
+ */
+export const DEFAULT_SEARCH_COUNT_CAP = 1000;
+export const SEARCH_COUNT_CAP = Symbol('SEARCH_COUNT_CAP');
+
 /** Positional parameters for hand-written SQL. */
 class Params {
   readonly values: unknown[] = [];
@@ -40,7 +59,10 @@ class Params {
  */
 @Injectable()
 export class CaseQueueRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(SEARCH_COUNT_CAP) private readonly searchCountCap: number = DEFAULT_SEARCH_COUNT_CAP,
+  ) {}
 
   async findPage(scope: CaseScope, f: QueueFilter, sort: SortSpec, limit: number, after?: Cursor): Promise<QueueRow[]> {
     if (scope.kind === 'none') return [];
@@ -77,11 +99,12 @@ export class CaseQueueRepository {
   /**
    * Per-status counts for the same filters, the status filter aside. Plain
    * tabs (scope and department only) read the trigger-kept totals; any
-   * other filter narrows the set enough to count it.
+   * other filter narrows the set enough to count it, up to the cap for a
+   * subject search.
    */
-  async countByStatus(scope: CaseScope, f: QueueFilter): Promise<Partial<Record<CaseStatus, number>>> {
-    if (scope.kind === 'none') return {};
-    if (f.kind !== undefined && f.kind !== scope.caseKind) return {};
+  async countByStatus(scope: CaseScope, f: QueueFilter): Promise<StatusCounts> {
+    if (scope.kind === 'none') return { byStatus: {}, capped: false };
+    if (f.kind !== undefined && f.kind !== scope.caseKind) return { byStatus: {}, capped: false };
     const p = new Params();
     const kind = p.add(scope.caseKind);
     // Anything beyond kind and department (the status filter aside) needs a live count.
@@ -105,13 +128,15 @@ export class CaseQueueRepository {
          ) t WHERE n > 0 GROUP BY status`,
         p.values,
       );
+    } else if (f.subjectLike) {
+      return this.countSearch(scope, f, false);
     } else {
       rows = await this.countLive(scope, f);
     }
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    return { byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])), capped: false };
   }
 
-  private countLive(scope: Exclude<CaseScope, { kind: 'none' }>, f: QueueFilter) {
+  private countLive(scope: Exclude<CaseScope, { kind: 'none' }>, f: QueueFilter): Promise<Array<{ status: CaseStatus; n: number }>> {
     const p = new Params();
     const where = [`c.kind = ${p.add(scope.caseKind)}`, ...conditions(p, f, false)];
     if (scope.kind === 'all') {
@@ -130,6 +155,34 @@ export class CaseQueueRepository {
        ) t GROUP BY status`,
       p.values,
     );
+  }
+
+  /** How many cases a search matches with all its filters, the status filter too, counted up to the cap. */
+  async countSearchTotal(scope: CaseScope, f: QueueFilter): Promise<{ n: number; atLeast: boolean }> {
+    if (scope.kind === 'none' || (f.kind !== undefined && f.kind !== scope.caseKind)) return { n: 0, atLeast: false };
+    const { byStatus, capped } = await this.countSearch(scope, f, true);
+    const n = Object.values(byStatus).reduce((sum, k) => sum + k, 0);
+    return { n: Math.min(n, this.searchCountCap), atLeast: capped };
+  }
+
+  /** A search's matches, counted until one more than the cap is found (no order: the planner takes them as they come). */
+  private async countSearch(scope: Exclude<CaseScope, { kind: 'none' }>, f: QueueFilter, withStatus: boolean): Promise<StatusCounts> {
+    const p = new Params();
+    const where = [`c.kind = ${p.add(scope.caseKind)}`, ...conditions(p, f, withStatus)];
+    const dept = scope.kind === 'department' ? p.add(scope.departmentId) : null;
+    const matches =
+      dept === null
+        ? `SELECT c.status FROM cases c WHERE ${where.join(' AND ')}`
+        : `SELECT c.status FROM cases c WHERE c.department_id = ${dept} AND ${where.join(' AND ')}
+           UNION ALL
+           SELECT c.status FROM cases c JOIN case_shares s ON s.case_id = c.id AND s.department_id = ${dept}
+           WHERE c.department_id IS DISTINCT FROM ${dept} AND ${where.join(' AND ')}`;
+    const rows: Array<{ status: CaseStatus; n: number }> = await this.db.query(
+      `SELECT status, count(*)::int AS n FROM (${matches} LIMIT ${p.add(this.searchCountCap + 1)}) m GROUP BY status`,
+      p.values,
+    );
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    return { byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])), capped: total > this.searchCountCap };
   }
 }
 

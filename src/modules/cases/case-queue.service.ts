@@ -11,6 +11,12 @@ import { QUEUE_VIEWS, type CaseQueueQueryDto, type QueuePageDto, type QueueView 
 
 const DEFAULT_LIMIT = 25;
 
+/** A tab's count; `atLeast` when a search matched more than it counts. */
+export interface ViewCount {
+  n: number;
+  atLeast: boolean;
+}
+
 @Injectable()
 export class CaseQueueService {
   constructor(
@@ -35,7 +41,8 @@ export class CaseQueueService {
     return {
       items: items.map(({ sortKey: _key, sort_value: _value, ...r }) => ({ ...r, overdue: isOverdue(r.status, r.dueAt, now) })) as QueuePageDto['items'],
       nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sortKey, id: last.id }) : null,
-      counts,
+      counts: counts.byStatus,
+      countsCapped: counts.capped,
     };
   }
 
@@ -43,19 +50,20 @@ export class CaseQueueService {
    * How many cases each built-in view holds (and `all`, no view), under the
    * same other filters: the counts on the console's tabs.
    */
-  async viewCounts(user: StaffUser, query: CaseQueueQueryDto): Promise<Record<QueueView | 'all', number>> {
+  async viewCounts(user: StaffUser, query: CaseQueueQueryDto): Promise<Record<QueueView | 'all', ViewCount>> {
     const now = this.clock.now();
     const scope = caseScopeOf(user);
     const views = ['all', ...QUEUE_VIEWS] as const;
     const totals = await Promise.all(
       views.map(async (view) => {
         const filter = resolveFilter({ ...query, view: view === 'all' ? undefined : view }, user.id, now);
+        if (filter.subjectLike) return this.queue.countSearchTotal(scope, filter);
         const counts = await this.queue.countByStatus(scope, filter);
-        let total = 0;
-        for (const status of filter.status ?? CASE_STATUSES) total += counts[status] ?? 0;
-        return total;
+        let n = 0;
+        for (const status of filter.status ?? CASE_STATUSES) n += counts.byStatus[status] ?? 0;
+        return { n, atLeast: false };
       }),
     );
-    return Object.fromEntries(views.map((view, i) => [view, totals[i]])) as Record<QueueView | 'all', number>;
+    return Object.fromEntries(views.map((view, i) => [view, totals[i]])) as Record<QueueView | 'all', ViewCount>;
   }
 }

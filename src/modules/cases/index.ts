@@ -28,6 +28,7 @@ export { formatTrackingCode, normalizeTrackingCode, requireTrackingCode } from '
 export { CaseActionsService } from './case-actions.service';
 export type { CaseDetail } from './case-details.service';
 export { CaseDetailsService } from './case-details.service';
+export type { ViewCount } from './case-queue.service';
 export { CaseQueueService } from './case-queue.service';
 export { StaffRegistrationService } from './staff-registration.service';
 export { CaseActionDto } from './dto/case-action.dto';

@@ -122,4 +122,9 @@ export class QueuePageDto {
     example: { received: 3, accepted: 1 },
   })
   counts!: Partial<Record<CaseStatus, number>>;
+  @ApiProperty({
+    description:
+      'True when `q` matched more cases than a search counts (1,000): `counts` are then of the first matches found, each a lower bound',
+  })
+  countsCapped!: boolean;
 }

@@ -2,7 +2,7 @@ import { fill } from '../../../common/i18n/i18n';
 import { html, SafeHtml } from '../../../common/html';
 import { bangkokDaysUntil, formatDate } from '../../../common/time/thai-calendar';
 import { CASE_STATUSES, CHANNELS, isOpen, QUEUE_SORTS, QUEUE_VIEWS, thaiReferenceNo } from '../../../modules/cases';
-import type { CaseStatus, QueueItemDto, QueueView } from '../../../modules/cases';
+import type { CaseStatus, QueueItemDto, QueueView, ViewCount } from '../../../modules/cases';
 import { CHANNEL_LABELS } from '../../../modules/reports/report-labels';
 import { messagesFor } from '../../../common/i18n/i18n';
 import { href } from '../../layout';
@@ -24,7 +24,7 @@ export interface QueuePageData {
   filters: QueueFilters;
   items: QueueItemDto[];
   nextCursor: string | null;
-  viewCounts: Record<QueueView | 'all', number>;
+  viewCounts: Record<QueueView | 'all', ViewCount>;
   departments: Array<{ id: string; name: string }>;
   now: Date;
 }
@@ -49,6 +49,12 @@ export function caseReference(ctx: StaffPageContext, referenceNo: string): strin
   return ctx.locale === 'th' ? thaiReferenceNo(referenceNo) : referenceNo;
 }
 
+/** A search that matched more than it counts shows the count it stopped at with a plus: "1,000+". */
+function tabCount(ctx: StaffPageContext, count: ViewCount): string {
+  const n = count.n.toLocaleString(ctx.locale === 'th' ? 'th-TH' : 'en-GB');
+  return count.atLeast ? `${n}+` : n;
+}
+
 export function queuePage(ctx: StaffPageContext, v: QueuePageData): string {
   const m = staffMessages(ctx.locale).queue;
   const statusNames = messagesFor(ctx.locale).status;
@@ -56,7 +62,7 @@ export function queuePage(ctx: StaffPageContext, v: QueuePageData): string {
   const departmentName = new Map(v.departments.map((d) => [d.id, d.name]));
   const tabs = (['all', ...QUEUE_VIEWS] as const).map((view) => {
     const link = href(ctx, '/staff', queryOf(v.filters, { view: view === 'all' ? undefined : view, cursor: undefined }));
-    return html`<li><a href="${link}"${view === current ? new SafeHtml(' aria-current="page"') : ''}>${m.views[view]} <span class="count">${v.viewCounts[view]}</span></a></li>`;
+    return html`<li><a href="${link}"${view === current ? new SafeHtml(' aria-current="page"') : ''}>${m.views[view]} <span class="count">${tabCount(ctx, v.viewCounts[view])}</span></a></li>`;
   });
   const select = (name: keyof QueueFilters, label: string, options: Array<[string, string]>, withAny = true) => html`<div class="field">
     <label for="q-${name}">${label}</label>
