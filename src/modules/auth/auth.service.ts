@@ -62,7 +62,7 @@ export class AuthService {
    */
   async authenticate(token: string): Promise<StaffUser> {
     const claims = await this.tokens.readAccess(token);
-    const user = await this.users.findActiveById(claims.userId);
+    const user = await this.users.findSessionUser(claims.userId);
     if (!user) throw new DomainError(ErrorCode.Unauthorized, 'Sign in again: the account is no longer active');
     if (user.tokenVersion !== claims.tokenVersion) {
       throw new DomainError(ErrorCode.Unauthorized, 'Sign in again: the password or two-factor sign-in of this account was changed');
