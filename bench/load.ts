@@ -20,7 +20,7 @@ export interface LoadResult {
 }
 
 /** Runs the measured part of a figure and tells where its time went (bench/observe.ts). */
-export type Observer = <T>(work: () => Promise<T>) => Promise<{ value: T; why: string }>;
+export type Observer = <T>(work: () => Promise<T>, requests?: (value: T) => number) => Promise<{ value: T; why: string }>;
 
 export interface LoadSpec {
   name: string;
@@ -51,9 +51,11 @@ export async function measure(spec: LoadSpec): Promise<LoadResult> {
       amount,
       workers: 1,
       timeout: 30,
+      // A run of `amount` requests ends at the sampler's next tick: at the default 1 s, up to a second of idle counted in its rate.
+      sampleInt: 20,
     });
   await run(spec.warmup ?? Math.max(200, spec.connections * 4));
-  const { value: r, why } = spec.observe ? await spec.observe(() => run(spec.amount)) : { value: await run(spec.amount), why: undefined };
+  const { value: r, why } = spec.observe ? await spec.observe(() => run(spec.amount), (r) => r.requests.total) : { value: await run(spec.amount), why: undefined };
   const result: LoadResult = {
     name: spec.name,
     connections: spec.connections,

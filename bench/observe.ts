@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { Client } from 'pg';
 
 /** CPU seconds a process has used (user + system), from /proc. */
@@ -19,9 +20,17 @@ function hostJiffies(): { busy: number; total: number } {
  * Where the time went while `work` ran: the server process's CPU (in
  * cores), how busy the host's CPUs were, and what the benchmark database's
  * sessions were doing, sampled every 50 ms from pg_stat_activity (running,
- * waiting for a lock, for the client, for the WAL flush, …).
+ * waiting for a lock, for the client, for the WAL flush, …). Given the
+ * number of requests `work` made, also the CPU each request cost the server
+ * and the whole host (server, Postgres, load generator), and the rate the
+ * host's cores allow at that cost.
  */
-export async function observe<T>(serverPid: number, url: string, work: () => Promise<T>): Promise<{ value: T; why: string }> {
+export async function observe<T>(
+  serverPid: number,
+  url: string,
+  work: () => Promise<T>,
+  requests?: (value: T) => number,
+): Promise<{ value: T; why: string }> {
   const db = new Client({ connectionString: url });
   await db.connect();
   const states = new Map<string, number>();
@@ -44,9 +53,19 @@ export async function observe<T>(serverPid: number, url: string, work: () => Pro
   try {
     const value = await work();
     const wall = (performance.now() - t0) / 1000;
-    const serverCores = (processCpuSeconds(serverPid) - cpu0) / wall;
+    const serverCpu = processCpuSeconds(serverPid) - cpu0;
+    const serverCores = serverCpu / wall;
     const host1 = hostJiffies();
     const hostBusy = (host1.busy - host0.busy) / Math.max(1, host1.total - host0.total);
+    const n = requests?.(value) ?? 0;
+    const cores = cpus().length;
+    // Host jiffies are summed over all cores: busy share × cores × wall is the host's CPU time.
+    const hostMs = n > 0 ? (hostBusy * cores * wall * 1000) / n : 0;
+    const perRequest =
+      n > 0
+        ? `; CPU per request: server ${((serverCpu * 1000) / n).toFixed(2)} ms, whole host ${hostMs.toFixed(2)} ms ` +
+          `(${cores} cores allow at most ${Math.round((cores * 1000) / hostMs)}/s)`
+        : '';
     const total = [...states.values()].reduce((a, b) => a + b, 0);
     const top = [...states.entries()]
       .sort((a, b) => b[1] - a[1])
@@ -55,7 +74,7 @@ export async function observe<T>(serverPid: number, url: string, work: () => Pro
       .join(', ');
     const why =
       `server process ${serverCores.toFixed(2)} cores, host CPUs ${Math.round(hostBusy * 100)} % busy; ` +
-      `busy database sessions ${(total / Math.max(1, samples)).toFixed(1)} on average (${top || 'none'})`;
+      `busy database sessions ${(total / Math.max(1, samples)).toFixed(1)} on average (${top || 'none'})${perRequest}`;
     return { value, why };
   } finally {
     sampling = false;

@@ -100,7 +100,7 @@ async function main() {
 
     // 2. Over HTTP against the server in its own process.
     const server = await startServer(url, { WHISTLEBLOWER_POW_DIFFICULTY: String(BENCH_POW_DIFFICULTY) });
-    const observer: Observer = (work) => observe(server.pid, url, work);
+    const observer: Observer = (work, requests) => observe(server.pid, url, work, requests);
     let queue, summary, intake, whistleblower;
     try {
       step('queue at 64 connections');
