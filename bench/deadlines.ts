@@ -32,6 +32,8 @@ export interface DeadlineSettings {
   /** Cases falling due together, and the window they fall due in. */
   burst: number;
   burstWindowMs: number;
+  /** Time given to load the burst's cases, start the application and set their timers before the first falls due. */
+  leadMs: number;
 }
 
 export interface DeadlineResults {
@@ -128,9 +130,7 @@ export async function deadlineBenchmark(benchRedis: BenchRedis, settings: Deadli
     await redis.flushall();
     // Their reminders went out days before; here only the deadline is measured.
     await ds.query(`INSERT INTO settings (key, value) VALUES ('deadline', '{"mode": "calendar", "reminderDaysBefore": []}')`);
-    // Time to load the cases, start the application and set the timers before the first one is due.
-    const lead = 15_000 + BURST * 3;
-    const dueFrom = new Date(Date.now() + lead);
+    const dueFrom = new Date(Date.now() + settings.leadMs);
     await loadOpenCases(ds, 1, BURST, dueFrom, burstWindowMs, true);
     const api = await context(false, 'bench-burst', sink.port);
     const [setMs, set] = await time(() => api.get(DeadlineReconciler).reconcile());

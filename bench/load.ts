@@ -36,6 +36,9 @@ export interface LoadSpec {
 
 export const loadNow = () => Math.round(loadavg()[0] * 10) / 10;
 
+/** Unmeasured requests before each figure: four per connection, at least 200; the quick run two, at least 64. */
+const WARMUP = process.argv.includes('--quick') ? { perConnection: 2, least: 64 } : { perConnection: 4, least: 200 };
+
 /**
  * autocannon from a worker thread (its own event loop, so the generator's
  * own work does not sit in the measured latency), after an unmeasured
@@ -54,7 +57,7 @@ export async function measure(spec: LoadSpec): Promise<LoadResult> {
       // A run of `amount` requests ends at the sampler's next tick: at the default 1 s, up to a second of idle counted in its rate.
       sampleInt: 20,
     });
-  await run(spec.warmup ?? Math.max(200, spec.connections * 4));
+  await run(spec.warmup ?? Math.max(WARMUP.least, spec.connections * WARMUP.perConnection));
   const { value: r, why } = spec.observe ? await spec.observe(() => run(spec.amount), (r) => r.requests.total) : { value: await run(spec.amount), why: undefined };
   const result: LoadResult = {
     name: spec.name,
