@@ -50,8 +50,8 @@ export function caseReference(ctx: StaffPageContext, referenceNo: string): strin
 }
 
 /** A search that matched more than it counts shows the count it stopped at with a plus: "1,000+". */
-function tabCount(ctx: StaffPageContext, count: ViewCount): string {
-  const n = count.n.toLocaleString(ctx.locale === 'th' ? 'th-TH' : 'en-GB');
+export function tabCount(locale: StaffPageContext['locale'], count: ViewCount): string {
+  const n = count.n.toLocaleString(locale === 'th' ? 'th-TH' : 'en-GB');
   return count.atLeast ? `${n}+` : n;
 }
 
@@ -62,7 +62,7 @@ export function queuePage(ctx: StaffPageContext, v: QueuePageData): string {
   const departmentName = new Map(v.departments.map((d) => [d.id, d.name]));
   const tabs = (['all', ...QUEUE_VIEWS] as const).map((view) => {
     const link = href(ctx, '/staff', queryOf(v.filters, { view: view === 'all' ? undefined : view, cursor: undefined }));
-    return html`<li><a href="${link}"${view === current ? new SafeHtml(' aria-current="page"') : ''}>${m.views[view]} <span class="count">${tabCount(ctx, v.viewCounts[view])}</span></a></li>`;
+    return html`<li><a href="${link}"${view === current ? new SafeHtml(' aria-current="page"') : ''}>${m.views[view]} <span class="count">${tabCount(ctx.locale, v.viewCounts[view])}</span></a></li>`;
   });
   const select = (name: keyof QueueFilters, label: string, options: Array<[string, string]>, withAny = true) => html`<div class="field">
     <label for="q-${name}">${label}</label>
