@@ -115,10 +115,9 @@ export class GroupCommit {
         members = members.filter((_, i) => !failed.has(i));
         continue;
       }
-      // The group's slot is free once it has committed: its members' after-commit work (queueing their jobs
-      // in Redis) runs side by side, each member answered when its own is done, while the next group starts.
       for (const [i, { result, hooks }] of attempt.committed.entries()) {
-        void runAfterCommit(hooks, this.logger).then(() => members[i].resolve(result));
+        await runAfterCommit(hooks, this.logger);
+        members[i].resolve(result);
       }
       return;
     }
