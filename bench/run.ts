@@ -40,6 +40,24 @@ const SETTINGS = QUICK
 const f0 = (n: number) => Math.round(n).toLocaleString('en');
 const f1 = (n: number) => n.toFixed(1);
 
+/**
+ * A fixed single-core workload, timed: JSON in and out of a queue page's
+ * worth of rows, as the server spends its time. Runs on hosts whose
+ * vCPUs differ in speed (or in neighbours) compare by it.
+ */
+function calibrate(): number {
+  const page = Array.from({ length: 25 }, (_, i) => ({
+    id: `0000000${i}-0000-4000-8000-000000000000`,
+    referenceNo: `G-2570-${String(i).padStart(6, '0')}`,
+    subject: 'น้ำท่วมขังหลังฝนตก ซอย 5',
+    receivedAt: new Date(1_700_000_000_000 + i).toISOString(),
+    overdue: i % 2 === 0,
+  }));
+  const t = performance.now();
+  for (let i = 0; i < 20_000; i++) JSON.parse(JSON.stringify(page));
+  return performance.now() - t;
+}
+
 async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: `${SERVER}/postgres` });
   await c.connect();
@@ -67,6 +85,7 @@ interface Verdict {
 async function main() {
   const started = new Date();
   const loadAtStart = loadavg()[0];
+  const calibrationAtStart = calibrate();
   const t0 = Date.now();
   const step = (what: string) => process.stdout.write(`[${f0((Date.now() - t0) / 1000)} s, load ${loadNow()}] ${what}\n`);
   await dropDatabases();
@@ -191,6 +210,7 @@ async function main() {
     ];
     const verdict = (v: Verdict) => (v.met === null ? '—' : v.met ? 'met' : '**missed**');
     const loadAtEnd = loadavg()[0];
+    const calibrationAtEnd = calibrate();
     const busy = Math.max(loadAtStart, loadAtEnd, ...[...queue, ...summary, ...intake.http].map((r) => r.load)) > cpus().length;
 
     const report = `# Benchmarks
@@ -201,7 +221,9 @@ Written by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${started.toISOStri
 
 **Machine**: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB; load average ${f1(loadAtStart)} at the start,
 ${f1(loadAtEnd)} at the end (each figure below carries the load average when it was taken: above ${cpus().length}, other work on
-the host was taking CPU from the benchmark).
+the host was taking CPU from the benchmark). Calibration (\`calibrate\` in bench/run.ts, a fixed single-core
+workload of JSON in and out): ${f0(calibrationAtStart)} ms at the start, ${f0(calibrationAtEnd)} ms at the end; a run on a slower host
+or beside busy neighbours takes longer, and its figures are lower by about as much.
 **Versions**: Node ${process.version}; ${String(pg).split(' on ')[0]} (shared_buffers ${shared_buffers}, synchronous_commit ${synchronous_commit}, on the same host);
 Redis ${redisVersion} (a throw-away instance of the benchmark's own); autocannon 8, in a worker thread of the benchmark process.
 **Settings**: the built server (\`dist-bench/src/main.js\`) in a process of its own, \`NODE_ENV=production\`, the HTTP API without the job
