@@ -142,7 +142,7 @@ export async function benchIntake(base: string, url: string, amount: number, obs
       await db.query(`SELECT count(*)::int AS filings, count(DISTINCT xmin::text)::int AS transactions FROM cases WHERE created_at >= $1`, [since])
     ).rows;
     // As many connections as the server's pool: more would only queue on the counter row.
-    const ceiling = await dbCeiling(url, 20, Math.max(1000, Math.round(amount / 2)));
+    const ceiling = await dbCeiling(url, 20, Math.max(500, Math.round(amount / 2)));
     process.stdout.write(`  ceiling, 20 plain pg clients: ${Math.round(ceiling.tps)}/s p50 ${ceiling.p50} p99 ${ceiling.p99} ms (load ${ceiling.load})\n`);
     const [register] = (
       await db.query(`SELECT count(*)::int AS count, max(sequence)::int AS max FROM cases WHERE kind = 'general' AND fiscal_year = $1`, [

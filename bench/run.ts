@@ -33,7 +33,7 @@ const KEEP = process.env.BENCH_KEEP === '1';
 
 const SETTINGS = QUICK
   ? { cases: 30_000, queueRequests: 1000, deepPages: 10, summaryRequests: 1000, intakeRequests: 1000, whistleblowerRequests: 100,
-      deadlines: { sizes: [10_000, 20_000], burst: 200, burstWindowMs: 4_000, leadMs: 5_000 } satisfies DeadlineSettings }
+      deadlines: { sizes: [5_000, 10_000], burst: 200, burstWindowMs: 4_000, leadMs: 5_000 } satisfies DeadlineSettings }
   : { cases: 1_000_000, queueRequests: 1000, deepPages: 50, summaryRequests: 1000, intakeRequests: 3000, whistleblowerRequests: 1000,
       deadlines: { sizes: [100_000, 1_000_000], burst: 10_000, burstWindowMs: 60_000, leadMs: 45_000 } satisfies DeadlineSettings };
 
