@@ -24,25 +24,31 @@ export class CaseQueueService {
     private readonly clock: Clock,
   ) {}
 
+  /** A page of the queue with its per-status counts: the API's answer. */
   async page(user: StaffUser, query: CaseQueueQueryDto): Promise<QueuePageDto> {
     const now = this.clock.now();
-    const scope = caseScopeOf(user);
+    const [list, counts] = await Promise.all([
+      this.listAt(user, query, now),
+      this.queue.countByStatus(caseScopeOf(user), resolveFilter(query, user.id, now)),
+    ]);
+    return { ...list, counts: counts.byStatus, countsCapped: counts.capped };
+  }
+
+  /** A page of the queue without counts, for callers that count otherwise (the console's tabs) or not at all. */
+  list(user: StaffUser, query: CaseQueueQueryDto): Promise<Pick<QueuePageDto, 'items' | 'nextCursor'>> {
+    return this.listAt(user, query, this.clock.now());
+  }
+
+  private async listAt(user: StaffUser, query: CaseQueueQueryDto, now: Date): Promise<Pick<QueuePageDto, 'items' | 'nextCursor'>> {
     const filter = resolveFilter(query, user.id, now);
-    const sort = sortSpec(query.sort);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-
-    const [rows, counts] = await Promise.all([
-      this.queue.findPage(scope, filter, sort, limit + 1, after),
-      this.queue.countByStatus(scope, filter),
-    ]);
+    const rows = await this.queue.findPage(caseScopeOf(user), filter, sortSpec(query.sort), limit + 1, after);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
       items: items.map(({ sortKey: _key, sort_value: _value, ...r }) => ({ ...r, overdue: isOverdue(r.status, r.dueAt, now) })) as QueuePageDto['items'],
       nextCursor: rows.length > limit && last ? encodeCursor({ value: last.sortKey, id: last.id }) : null,
-      counts: counts.byStatus,
-      countsCapped: counts.capped,
     };
   }
 

@@ -72,7 +72,7 @@ export class StaffCaseService {
     }
     if (input.expectedAt && /^\d{4}-\d{2}-\d{2}$/.test(input.expectedAt)) input.expectedAt = `${input.expectedAt}T23:59:00+07:00`;
     if (input.targetCaseId && parseReferenceNo(input.targetCaseId.toUpperCase())) {
-      const found = await this.queue.page(user, { q: input.targetCaseId, limit: 1 });
+      const found = await this.queue.list(user, { q: input.targetCaseId, limit: 1 });
       input.targetCaseId = found.items[0]?.id ?? input.targetCaseId;
     }
     return input;

@@ -45,7 +45,7 @@ export class StaffQueueController {
     const locale = localeFrom(raw.lang);
     const ctx = await this.pages.context(request, reply, '/staff', locale, { ...filters });
     const [page, viewCounts, departments] = await Promise.all([
-      this.queue.page(user, query.value),
+      this.queue.list(user, query.value),
       this.queue.viewCounts(user, query.value),
       this.departments.list(user),
     ]);
