@@ -36,8 +36,11 @@ export interface LoadSpec {
 
 export const loadNow = () => Math.round(loadavg()[0] * 10) / 10;
 
+/** `npm run bench -- --quick`: smaller everywhere. */
+export const QUICK = process.argv.includes('--quick');
+
 /** Unmeasured requests before each figure: four per connection, at least 200; the quick run two, at least 64. */
-const WARMUP = process.argv.includes('--quick') ? { perConnection: 2, least: 64 } : { perConnection: 4, least: 200 };
+const WARMUP = QUICK ? { perConnection: 2, least: 64 } : { perConnection: 4, least: 200 };
 
 /**
  * autocannon from a worker thread (its own event loop, so the generator's

@@ -11,7 +11,7 @@ import { seedReferenceData } from '../src/seed/seed';
 import { loadCases } from './dataset';
 import { deadlineBenchmark, DEADLINES_DB, DeadlineSettings } from './deadlines';
 import { benchIntake } from './intake';
-import { loadNow, loadTable, Observer } from './load';
+import { loadNow, loadTable, Observer, QUICK } from './load';
 import { observe } from './observe';
 import { benchQueue } from './queue';
 import { startRedis, startServer } from './server';
@@ -26,7 +26,6 @@ import { BENCH_POW_DIFFICULTY, benchWhistleblower, browserSolveMs } from './whis
  * a process of its own, writes docs/benchmarks.md (the quick run
  * docs/benchmarks-quick.md), and drops what it built.
  */
-const QUICK = process.argv.includes('--quick');
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 const DB = process.env.BENCH_DATABASE ?? 'bench_rongrian';
 const KEEP = process.env.BENCH_KEEP === '1';

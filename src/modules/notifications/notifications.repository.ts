@@ -13,13 +13,13 @@ export interface SentMark {
   release(): Promise<void>;
 }
 
-/** The outbox and the addresses notices go to. */
 /** A pending outbox row the reconciler looks at. */
 export interface StalePending {
   id: string;
   createdAt: Date;
 }
 
+/** The outbox and the addresses notices go to. */
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -95,8 +95,10 @@ export class NotificationsRepository {
     ]);
   }
 
-  /** Pending rows old enough that their job should long have run. */
-  /** Oldest first, a page at a time: `after` is the last row of the page before. */
+  /**
+   * Pending rows old enough that their job should long have run, oldest
+   * first, a page at a time: `after` is the last row of the page before.
+   */
   async findStalePending(olderThan: Date, limit: number, after?: StalePending): Promise<StalePending[]> {
     return this.db.query(
       `SELECT id, created_at AS "createdAt" FROM notifications

@@ -195,7 +195,6 @@ export class NotificationsService implements OnApplicationShutdown {
     }
   }
 
-
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
   }
