@@ -64,7 +64,9 @@ const isAfterAbort = (err: unknown) => {
  * run again without it (no savepoints: failures are rare, since input is
  * checked before, and a savepoint per unit would cost two round trips each
  * time). Every unit's writes are therefore all in or all out, and numbers
- * it took are given back with the rollback.
+ * it took are given back with the rollback. Units whose statements were
+ * batched (`TxBatch`) share a failure of their batch: they run again one by
+ * one after the group, so that only the one at fault fails.
  */
 @Injectable()
 export class GroupCommit {
@@ -99,6 +101,12 @@ export class GroupCommit {
   }
 
   private async commitGroup(units: Unit[]): Promise<void> {
+    const alone: Unit[] = [];
+    await this.commitMembers(units, alone);
+    for (const unit of alone) await this.commitMembers([unit], []);
+  }
+
+  private async commitMembers(units: Unit[], alone: Unit[]): Promise<void> {
     let members = units;
     while (members.length > 0) {
       let attempt: Attempt;
@@ -111,7 +119,14 @@ export class GroupCommit {
       }
       if ('failed' in attempt) {
         const failed = new Set(attempt.failed.map((f) => f.index));
-        for (const f of attempt.failed) members[f.index].reject(f.error);
+        // An error several units got is a batch's (see `TxBatch`): which of them caused it is not known, so each
+        // runs again alone, where its error is its own. An error of one unit alone is that unit's.
+        const reported = new Map<unknown, number>();
+        for (const f of attempt.failed) reported.set(f.error, (reported.get(f.error) ?? 0) + 1);
+        for (const f of attempt.failed) {
+          if (members.length > 1 && reported.get(f.error)! > 1) alone.push(members[f.index]);
+          else members[f.index].reject(f.error);
+        }
         members = members.filter((_, i) => !failed.has(i));
         continue;
       }

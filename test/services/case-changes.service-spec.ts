@@ -16,11 +16,13 @@ describe('the case-change seam', () => {
     t = await startTestContext();
     // A subscriber of the test's own, after the real ones.
     t.app.get(CaseChanges).subscribe('test-probe', {
-      onCaseChange: async (change, tx) => {
-        if (change.action === failOn) throw new DomainError(DomainError.notFound('probe').code, 'probe refused');
-        seen.push(change);
-        // Subscribers write in the change's own transaction.
-        await tx.manager.query(`SELECT 1 FROM cases WHERE id = $1 FOR UPDATE`, [change.case.id]);
+      onCaseChanges: async (changes, tx) => {
+        for (const change of changes) {
+          if (change.action === failOn) throw new DomainError(DomainError.notFound('probe').code, 'probe refused');
+          seen.push(change);
+          // Subscribers write in the change's own transaction.
+          await tx.manager.query(`SELECT 1 FROM cases WHERE id = $1 FOR UPDATE`, [change.case.id]);
+        }
       },
     });
   });

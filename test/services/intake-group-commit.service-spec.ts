@@ -24,8 +24,10 @@ describe('intake in groups', () => {
     intake = t.app.get(IntakeService);
     // A subscriber that breaks a constraint for English filings: a failure inside the group's transaction.
     t.app.get(CaseChanges).subscribe('test-breaker', {
-      onCaseChange: async (change, tx) => {
-        if (change.case.locale === 'en') await tx.manager.query(`INSERT INTO case_events (case_id) VALUES ($1)`, [change.case.id]);
+      onCaseChanges: async (changes, tx) => {
+        for (const change of changes) {
+          if (change.case.locale === 'en') await tx.manager.query(`INSERT INTO case_events (case_id) VALUES ($1)`, [change.case.id]);
+        }
       },
     });
   });

@@ -51,13 +51,17 @@ export interface CaseChange {
 }
 
 /**
- * A module that reacts to case changes. It runs inside the change's own
- * transaction: it may write rows with `tx.manager` (and so makes the change
+ * A module that reacts to case changes. It runs inside the changes' own
+ * transaction: it may write rows with `tx.manager` (and so makes the changes
  * fail if it fails), never talks to the network; whatever must wait for the
  * commit (queueing a job) goes through `tx.afterCommit`.
+ *
+ * Changes come in batches, in the order they happened: one change for a
+ * staff action, a group commit's registrations together, so that a
+ * subscriber reads and writes once for all of them rather than once each.
  */
 export interface CaseChangeSubscriber {
-  onCaseChange(change: CaseChange, tx: Tx): Promise<void>;
+  onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void>;
 }
 
 /**
@@ -75,8 +79,9 @@ export class CaseChanges implements OnApplicationBootstrap {
     this.subscribers.push({ name, subscriber });
   }
 
-  async publish(change: CaseChange, tx: Tx): Promise<void> {
-    for (const { subscriber } of this.subscribers) await subscriber.onCaseChange(change, tx);
+  async publish(changes: readonly CaseChange[], tx: Tx): Promise<void> {
+    if (changes.length === 0) return;
+    for (const { subscriber } of this.subscribers) await subscriber.onCaseChanges(changes, tx);
   }
 
   /** Who listens, once at start: a missing subscriber shows in the log, not in a lost notice. */

@@ -36,7 +36,8 @@ export class CaseFactsSubscriber implements CaseChangeSubscriber, OnModuleInit {
     this.changes.subscribe('case-facts', this);
   }
 
-  async onCaseChange(change: CaseChange, tx: Tx): Promise<void> {
-    await this.facts.record(tx.manager, change.case.id, factsOf(change), change.at);
+  /** One UPDATE per change that establishes a fact; a registration establishes none. */
+  async onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void> {
+    for (const change of changes) await this.facts.record(tx.manager, change.case.id, factsOf(change), change.at);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { fiscalYearOf } from '../../common/time/thai-calendar';
 import { Transactions, Tx } from '../../database/transactions';
+import { TxBatch } from '../../database/tx-batch';
 import { DueDates } from '../calendar/due-dates.service';
-import type { CaseSnapshot } from './case-changes';
 import { CaseTimeline } from './case-timeline.service';
 import type { CaseKind, CaseStatus, Channel, Locale } from './case.types';
 import { CasesRepository } from './cases.repository';
@@ -40,9 +40,15 @@ export interface RegisteredCase<K extends CaseKind = 'general'> {
   dueAt: Date;
 }
 
-/** Enters a complaint into the register: one transaction, all or nothing. */
+/**
+ * Enters a complaint into the register: one transaction, all or nothing.
+ * The filings of one group commit that register in the same moment are
+ * written together (`TxBatch`): one INSERT per table for all of them.
+ */
 @Injectable()
 export class CaseRegistrationService {
+  private readonly batch = new TxBatch<NewCase, RegisteredCase<CaseKind>>((tx, inputs) => this.registerAll(tx, inputs));
+
   constructor(
     private readonly transactions: Transactions,
     private readonly cases: CasesRepository,
@@ -57,83 +63,98 @@ export class CaseRegistrationService {
   }
 
   /** Inside the caller's transaction, for a filing that writes more rows with the case (its files). */
-  async registerIn<K extends CaseKind>(tx: Tx, input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
+  registerIn<K extends CaseKind>(tx: Tx, input: NewCase & { kind: K }): Promise<RegisteredCase<K>> {
+    return this.batch.add(tx, input) as Promise<RegisteredCase<K>>;
+  }
+
+  private async registerAll(tx: Tx, inputs: NewCase[]): Promise<RegisteredCase<CaseKind>[]> {
     const status: CaseStatus = 'received';
-    const fiscalYear = fiscalYearOf(input.receivedAt);
-    const dueAt = await this.dueDates.dueAt(input.receivedAt);
-    const given = input.complainant.anonymous ? null : input.complainant;
+    const dueAts = await Promise.all(inputs.map((input) => this.dueDates.dueAt(input.receivedAt)));
+    const given = inputs.map((input) => (input.complainant.anonymous ? null : input.complainant));
     // A corruption case's complainant goes to the vault; its row only says that there is one.
-    const vaulted = given !== null && input.kind === 'corruption';
-    const complainantId = await this.cases.insertComplainant(
+    const vaulted = inputs.map((input, i) => given[i] !== null && input.kind === 'corruption');
+    const complainantIds = await this.cases.insertComplainants(
       tx.manager,
-      given && !vaulted
-        ? { anonymous: false, vaulted: false, name: given.name, email: given.email, phone: given.phone, address: given.address }
-        : { anonymous: !given, vaulted, name: null, email: null, phone: null, address: null },
+      given.map((g, i) =>
+        g && !vaulted[i]
+          ? { anonymous: false, vaulted: false, name: g.name, email: g.email, phone: g.phone, address: g.address }
+          : { anonymous: !g, vaulted: vaulted[i], name: null, email: null, phone: null, address: null },
+      ),
     );
-    const { id, trackingCode } = await this.cases.insertCase(tx.manager, {
-      kind: input.kind,
-      channel: input.channel,
-      status,
-      fiscalYear,
-      subject: input.subject,
-      description: input.description,
-      categoryId: input.categoryId,
-      location: input.location,
-      complainantId,
-      departmentId: null,
-      assigneeId: null,
-      registeredBy: input.registeredBy?.id ?? null,
-      letterNo: input.letter?.number ?? null,
-      letterDate: input.letter?.date ?? null,
-      consentAt: input.consentAt,
-      receivedAt: input.receivedAt,
-      dueAt,
-      locale: input.locale,
-    });
-    if (given && vaulted) {
-      await this.custody.keep(tx, id, { name: given.name, email: given.email, phone: given.phone, address: given.address });
+    const inserted = await this.cases.insertCases(
+      tx.manager,
+      inputs.map((input, i) => ({
+        kind: input.kind,
+        channel: input.channel,
+        status,
+        fiscalYear: fiscalYearOf(input.receivedAt),
+        subject: input.subject,
+        description: input.description,
+        categoryId: input.categoryId,
+        location: input.location,
+        complainantId: complainantIds[i],
+        departmentId: null,
+        assigneeId: null,
+        registeredBy: input.registeredBy?.id ?? null,
+        letterNo: input.letter?.number ?? null,
+        letterDate: input.letter?.date ?? null,
+        consentAt: input.consentAt,
+        receivedAt: input.receivedAt,
+        dueAt: dueAts[i],
+        locale: input.locale,
+      })),
+    );
+    for (const [i, g] of given.entries()) {
+      if (g && vaulted[i]) await this.custody.keep(tx, inserted[i].id, { name: g.name, email: g.email, phone: g.phone, address: g.address });
     }
-    const snapshot: CaseSnapshot = {
-      id,
-      kind: input.kind,
-      channel: input.channel,
-      status,
-      referenceNo: null,
-      receivedAt: input.receivedAt,
-      dueAt,
-      departmentId: null,
-      assigneeId: null,
-      categoryId: input.categoryId,
-      complainantId,
-      locale: input.locale,
-      expectedAt: null,
-      mergedIntoId: null,
-    };
-    await this.timeline.record(
+    await this.timeline.recordAll(
       tx,
-      id,
-      {
-        action: 'receive',
-        fromStatus: null,
-        toStatus: status,
-        public: true,
-        message: null,
-        actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
-      },
-      snapshot,
+      inputs.map((input, i) => ({
+        entry: {
+          action: 'receive',
+          fromStatus: null,
+          toStatus: status,
+          public: true,
+          message: null,
+          actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
+        },
+        after: {
+          id: inserted[i].id,
+          kind: input.kind,
+          channel: input.channel,
+          status,
+          referenceNo: null,
+          receivedAt: input.receivedAt,
+          dueAt: dueAts[i],
+          departmentId: null,
+          assigneeId: null,
+          categoryId: input.categoryId,
+          complainantId: complainantIds[i],
+          locale: input.locale,
+          expectedAt: null,
+          mergedIntoId: null,
+        },
+      })),
     );
-    let referenceNo: string | null = null;
-    this.counters.numberAtCommit(tx, { caseId: id, kind: input.kind, fiscalYear, numbered: (n) => (referenceNo = n) });
-    return {
-      id,
-      get referenceNo(): string {
-        if (referenceNo === null) throw new Error('a new case has its reference number only once its transaction commits');
-        return referenceNo;
-      },
-      trackingCode: trackingCode as RegisteredCase<K>['trackingCode'],
-      status,
-      receivedAt: input.receivedAt,
-      dueAt,
-    };
+    return inputs.map((input, i) => {
+      let referenceNo: string | null = null;
+      this.counters.numberAtCommit(tx, {
+        caseId: inserted[i].id,
+        kind: input.kind,
+        fiscalYear: fiscalYearOf(input.receivedAt),
+        numbered: (n) => (referenceNo = n),
+      });
+      return {
+        id: inserted[i].id,
+        get referenceNo(): string {
+          if (referenceNo === null) throw new Error('a new case has its reference number only once its transaction commits');
+          return referenceNo;
+        },
+        trackingCode: inserted[i].trackingCode,
+        status,
+        receivedAt: input.receivedAt,
+        dueAt: dueAts[i],
+      };
+    });
   }
 }

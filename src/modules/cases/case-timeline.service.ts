@@ -35,11 +35,19 @@ export class CaseTimeline {
   /** `after` is the case as the change leaves it; without it, it is read (locked) from the database. */
   async record(tx: Tx, caseId: string, entry: TimelineEntry, after?: CaseSnapshot): Promise<CaseChange> {
     const snapshot = after ?? (await this.cases.snapshot(tx.manager, caseId, true));
-    const at = this.clock.now();
-    const { actor, ...event } = entry;
-    const eventId = await this.cases.appendEvent(tx.manager, { ...event, caseId, at, actorId: actor.id, actorRole: actor.role });
-    const change: CaseChange = { ...entry, eventId, at, case: snapshot };
-    await this.changes.publish(change, tx);
+    const [change] = await this.recordAll(tx, [{ entry, after: snapshot }]);
     return change;
+  }
+
+  /** Changes of several cases at once (a group's registrations): one INSERT of their lines, one announcement. */
+  async recordAll(tx: Tx, lines: ReadonlyArray<{ entry: TimelineEntry; after: CaseSnapshot }>): Promise<CaseChange[]> {
+    const at = this.clock.now();
+    const eventIds = await this.cases.appendEvents(
+      tx.manager,
+      lines.map(({ entry: { actor, ...event }, after }) => ({ ...event, caseId: after.id, at, actorId: actor.id, actorRole: actor.role })),
+    );
+    const changes = lines.map(({ entry, after }, i): CaseChange => ({ ...entry, eventId: eventIds[i], at, case: after }));
+    await this.changes.publish(changes, tx);
+    return changes;
   }
 }

@@ -30,11 +30,17 @@ export class DeadlineTimersSubscriber implements CaseChangeSubscriber, OnModuleI
     this.changes.subscribe('deadline-timers', this);
   }
 
-  async onCaseChange(change: CaseChange, tx: Tx): Promise<void> {
-    const { fromStatus, toStatus, case: c } = change;
-    const openChanged = fromStatus === null || isOpen(fromStatus) !== isOpen(toStatus);
-    if (!openChanged && change.action !== REDATE_ACTION) return;
+  async onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void> {
+    const moving = changes.filter(
+      ({ fromStatus, toStatus, action }) => fromStatus === null || isOpen(fromStatus) !== isOpen(toStatus) || action === REDATE_ACTION,
+    );
+    if (moving.length === 0) return;
     const { reminderDaysBefore } = await this.settings.get('deadline');
+    for (const change of moving) await this.keepInStep(change, reminderDaysBefore, tx);
+  }
+
+  private async keepInStep(change: CaseChange, reminderDaysBefore: number[], tx: Tx): Promise<void> {
+    const { fromStatus, toStatus, case: c } = change;
     const plan = planTimers(c.dueAt, reminderDaysBefore);
     if (!isOpen(toStatus)) {
       tx.afterCommit(() => this.timers.clearSoon(c.id, plan));

@@ -5,6 +5,12 @@ import type { Notice } from './notice';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
+/** What the complainant is sent for a change, if anything: the acknowledgement, or the updates the workflow table marks. */
+function complainantTemplate(change: CaseChange): Notice['template'] | null {
+  if (change.action === 'receive') return 'acknowledgement';
+  return tellsComplainant(change.action) ? 'case_update' : null;
+}
+
 /**
  * Who hears of a general case's changes: the complainant of its
  * registration and of the actions the workflow table marks (R5), staff of
@@ -23,19 +29,20 @@ export class CaseNoticesSubscriber implements CaseChangeSubscriber, OnModuleInit
     this.changes.subscribe('case-notices', this);
   }
 
-  async onCaseChange(change: CaseChange, tx: Tx): Promise<void> {
-    if (change.case.kind !== 'general') return;
-    const notices = [...(await this.toComplainant(change, tx)), ...(await this.toStaff(change, tx))];
+  /** The complainants' addresses in one query for the batch (a group's registrations), then one outbox INSERT. */
+  async onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void> {
+    const general = changes.filter((change) => change.case.kind === 'general');
+    if (general.length === 0) return;
+    const told = general.filter((change) => complainantTemplate(change) && change.case.complainantId);
+    const emails = await this.outbox.complainantEmails(tx.manager, told.map((change) => change.case.complainantId!));
+    const notices: Notice[] = [];
+    for (const change of general) {
+      const template = complainantTemplate(change);
+      const email = change.case.complainantId ? emails.get(change.case.complainantId) : undefined;
+      if (template && email) notices.push({ template, caseId: change.case.id, eventId: change.eventId, recipient: email, locale: change.case.locale });
+      notices.push(...(await this.toStaff(change, tx)));
+    }
     await this.notifications.enqueue(tx, notices);
-  }
-
-  private async toComplainant(change: CaseChange, tx: Tx): Promise<Notice[]> {
-    const template = change.action === 'receive' ? 'acknowledgement' : tellsComplainant(change.action) ? 'case_update' : null;
-    if (!template) return [];
-    const email = await this.outbox.complainantEmail(tx.manager, change.case.complainantId);
-    return email
-      ? [{ template, caseId: change.case.id, eventId: change.eventId, recipient: email, locale: change.case.locale }]
-      : [];
   }
 
   /** The assignee alone when there is one, else the department's officers and head; never the one who acted. */

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { UnnestColumn, unnestInsert } from '../../database/unnest-insert';
 import { DEPARTMENT_ROLES } from '../users/user-rules';
 import { Notification } from './notification.entity';
 import { dedupeKey, Notice } from './notice';
+
+const OUTBOX_COLUMNS: ReadonlyArray<UnnestColumn<Notice>> = [
+  ['dedupe_key', 'text', (n) => dedupeKey(n)],
+  ['case_id', 'uuid', (n) => n.caseId],
+  ['event_id', 'bigint', (n) => n.eventId ?? null],
+  ['user_id', 'uuid', (n) => n.userId ?? null],
+  ['template', 'text', (n) => n.template],
+  ['recipient', 'text', (n) => n.recipient],
+  ['locale', 'text', (n) => n.locale],
+];
 
 const MARK_SENT = `UPDATE notifications SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
   WHERE id = $1 AND status = 'pending'`;
@@ -26,17 +37,10 @@ export class NotificationsRepository {
 
   /** The ids of the rows written; a notice already in the outbox is skipped, not doubled. */
   async insertMany(m: EntityManager, notices: Notice[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const n of notices) {
-      const rows: Array<{ id: string }> = await m.query(
-        `INSERT INTO notifications (dedupe_key, case_id, event_id, user_id, template, recipient, locale)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [dedupeKey(n), n.caseId, n.eventId ?? null, n.userId ?? null, n.template, n.recipient, n.locale],
-      );
-      if (rows[0]) ids.push(rows[0].id);
-    }
-    return ids;
+    if (notices.length === 0) return [];
+    const { sql, params } = unnestInsert('notifications', OUTBOX_COLUMNS, notices);
+    const rows: Array<{ id: string }> = await m.query(`${sql} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`, params);
+    return rows.map((r) => r.id);
   }
 
   findPending(id: string): Promise<Notification | null> {
@@ -122,13 +126,14 @@ export class NotificationsRepository {
 
   // Addresses, read inside the change's transaction.
 
-  async complainantEmail(m: EntityManager, complainantId: string | null): Promise<string | null> {
-    if (!complainantId) return null;
-    const rows: Array<{ email: string | null }> = await m.query(
-      `SELECT email FROM complainants WHERE id = $1 AND NOT anonymous`,
-      [complainantId],
+  /** The addresses of those who gave one, by complainant id. */
+  async complainantEmails(m: EntityManager, complainantIds: string[]): Promise<Map<string, string>> {
+    if (complainantIds.length === 0) return new Map();
+    const rows: Array<{ id: string; email: string }> = await m.query(
+      `SELECT id, email FROM complainants WHERE id = ANY($1::uuid[]) AND NOT anonymous AND email IS NOT NULL`,
+      [complainantIds],
     );
-    return rows[0]?.email ?? null;
+    return new Map(rows.map((r) => [r.id, r.email]));
   }
 
   /** Active staff of a department who can take a case: its officers and its head. */

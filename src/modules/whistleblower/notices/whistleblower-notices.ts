@@ -35,7 +35,11 @@ export class WhistleblowerNotices implements CaseChangeSubscriber, NoticeRendere
     this.templates.register(['whistleblower_news'], this);
   }
 
-  async onCaseChange(change: CaseChange, tx: Tx): Promise<void> {
+  async onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void> {
+    for (const change of changes) await this.tellReporter(change, tx);
+  }
+
+  private async tellReporter(change: CaseChange, tx: Tx): Promise<void> {
     if (change.case.kind !== 'corruption' || change.actor.role === WHISTLEBLOWER_ROLE) return;
     const news = change.action === 'message' || (change.public && change.action !== 'receive');
     if (!news || !(await this.reports.isOnlineReport(tx.manager, change.case.id))) return;
