@@ -91,7 +91,7 @@ describe('registrations in one batch', () => {
 
   it('gives another tracking code to a filing whose code is taken, without failing the others', async () => {
     const [first] = (await registerTogether(1)).cases;
-    const taken = first.trackingCode;
+    const taken = first.trackingCode!;
     const spy = jest.spyOn(t.app.get(CasesRepository), 'nextTrackingCode');
     // The second of three draws the taken code first.
     spy.mockImplementationOnce(() => 'AAAA-AAAA').mockImplementationOnce(() => taken).mockImplementationOnce(() => 'BBBB-BBBB');
