@@ -101,40 +101,37 @@ export class GroupCommit {
   }
 
   private async commitGroup(units: Unit[]): Promise<void> {
-    const alone: Unit[] = [];
-    await this.commitMembers(units, alone);
-    for (const unit of alone) await this.commitMembers([unit], []);
-  }
-
-  private async commitMembers(units: Unit[], alone: Unit[]): Promise<void> {
-    let members = units;
-    while (members.length > 0) {
-      let attempt: Attempt;
-      try {
-        attempt = await this.attempt(members);
-      } catch (err) {
-        // The connection, BEGIN or COMMIT failed: nothing of the group is known to be written.
-        for (const m of members) m.reject(err);
-        return;
-      }
-      if ('failed' in attempt) {
-        const failed = new Set(attempt.failed.map((f) => f.index));
-        // An error several units got is a batch's (see `TxBatch`): which of them caused it is not known, so each
-        // runs again alone, where its error is its own. An error of one unit alone is that unit's.
-        const reported = new Map<unknown, number>();
-        for (const f of attempt.failed) reported.set(f.error, (reported.get(f.error) ?? 0) + 1);
-        for (const f of attempt.failed) {
-          if (members.length > 1 && reported.get(f.error)! > 1) alone.push(members[f.index]);
-          else members[f.index].reject(f.error);
+    // The group, then each unit of a batch that failed as a whole, alone (see below).
+    const groups: Unit[][] = [units];
+    for (let members = groups.shift(); members; members = groups.shift()) {
+      while (members.length > 0) {
+        let attempt: Attempt;
+        try {
+          attempt = await this.attempt(members);
+        } catch (err) {
+          // The connection, BEGIN or COMMIT failed: nothing of the group is known to be written.
+          for (const m of members) m.reject(err);
+          break;
         }
-        members = members.filter((_, i) => !failed.has(i));
-        continue;
+        if ('failed' in attempt) {
+          const failed = new Set(attempt.failed.map((f) => f.index));
+          // An error several units got is a batch's (see `TxBatch`): which of them caused it is not known, so each
+          // runs again alone, where its error is its own. An error of one unit alone is that unit's.
+          const reported = new Map<unknown, number>();
+          for (const f of attempt.failed) reported.set(f.error, (reported.get(f.error) ?? 0) + 1);
+          for (const f of attempt.failed) {
+            if (members.length > 1 && reported.get(f.error)! > 1) groups.push([members[f.index]]);
+            else members[f.index].reject(f.error);
+          }
+          members = members.filter((_, i) => !failed.has(i));
+          continue;
+        }
+        for (const [i, { result, hooks }] of attempt.committed.entries()) {
+          await runAfterCommit(hooks, this.logger);
+          members[i].resolve(result);
+        }
+        break;
       }
-      for (const [i, { result, hooks }] of attempt.committed.entries()) {
-        await runAfterCommit(hooks, this.logger);
-        members[i].resolve(result);
-      }
-      return;
     }
   }
 

@@ -35,7 +35,7 @@ export class DeadlineTimers implements OnApplicationShutdown {
     await this.queue.add(job.name, job.data, job.opts);
   }
 
-  /** Many at once, in one round trip (the reconciler's repairs). */
+  /** Many at once, in one round trip (a group's registrations, the reconciler's repairs). */
   async setMany(timers: ReadonlyArray<{ caseId: string; timer: Timer }>): Promise<void> {
     if (timers.length) await this.queue.addBulk(timers.map(({ caseId, timer }) => this.job(caseId, timer)));
   }
@@ -65,8 +65,8 @@ export class DeadlineTimers implements OnApplicationShutdown {
    * For changes that happened in a request: the request does not wait for
    * Redis. If Redis is away, the reconciler sets the timer later.
    */
-  setSoon(caseId: string, t: Timer): void {
-    this.track(this.set(caseId, t), `timer ${t.occasion} of case ${caseId} not set yet`);
+  setManySoon(timers: ReadonlyArray<{ caseId: string; timer: Timer }>): void {
+    this.track(this.setMany(timers), `timers of ${timers.length} case(s) not set yet`);
   }
 
   clearSoon(caseId: string, timers: readonly Timer[]): void {

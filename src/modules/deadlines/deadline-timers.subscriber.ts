@@ -3,7 +3,7 @@ import { Clock } from '../../common/time/clock';
 import type { Tx } from '../../database/transactions';
 import { CaseChange, CaseChanges, CaseChangeSubscriber, isOpen } from '../cases';
 import { SettingsService } from '../settings/settings.service';
-import { nextTimer, planTimers } from './deadline-plan';
+import { nextTimer, planTimers, Timer } from './deadline-plan';
 import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlineTimers } from './deadline-timers.service';
 
@@ -30,24 +30,24 @@ export class DeadlineTimersSubscriber implements CaseChangeSubscriber, OnModuleI
     this.changes.subscribe('deadline-timers', this);
   }
 
+  /** The timers a batch sets (a group's registrations) are queued together, in one round trip to Redis. */
   async onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void> {
     const moving = changes.filter(
       ({ fromStatus, toStatus, action }) => fromStatus === null || isOpen(fromStatus) !== isOpen(toStatus) || action === REDATE_ACTION,
     );
     if (moving.length === 0) return;
     const { reminderDaysBefore } = await this.settings.get('deadline');
-    for (const change of moving) await this.keepInStep(change, reminderDaysBefore, tx);
-  }
-
-  private async keepInStep(change: CaseChange, reminderDaysBefore: number[], tx: Tx): Promise<void> {
-    const { fromStatus, toStatus, case: c } = change;
-    const plan = planTimers(c.dueAt, reminderDaysBefore);
-    if (!isOpen(toStatus)) {
-      tx.afterCommit(() => this.timers.clearSoon(c.id, plan));
-      return;
+    const toSet: Array<{ caseId: string; timer: Timer }> = [];
+    for (const { fromStatus, toStatus, case: c } of moving) {
+      const plan = planTimers(c.dueAt, reminderDaysBefore);
+      if (!isOpen(toStatus)) {
+        tx.afterCommit(() => this.timers.clearSoon(c.id, plan));
+        continue;
+      }
+      const fired = fromStatus === null ? new Set<string>() : await this.repo.firedOccasions(tx.manager, c.id, c.dueAt);
+      const next = nextTimer(plan, fired, this.clock.now());
+      if (next) toSet.push({ caseId: c.id, timer: next });
     }
-    const fired = fromStatus === null ? new Set<string>() : await this.repo.firedOccasions(tx.manager, c.id, c.dueAt);
-    const next = nextTimer(plan, fired, this.clock.now());
-    if (next) tx.afterCommit(() => this.timers.setSoon(c.id, next));
+    if (toSet.length) tx.afterCommit(() => this.timers.setManySoon(toSet));
   }
 }

@@ -57,16 +57,16 @@ export class NotificationsService implements OnApplicationShutdown {
   }
 
   /**
-   * Hands the rows to the queue without making the caller wait. If Redis is
-   * away the row stays pending and the reconciler queues it.
+   * Hands the rows to the queue without making the caller wait, in one
+   * round trip. If Redis is away the rows stay pending and the reconciler
+   * queues them.
    */
   dispatch(notificationIds: string[]): void {
-    for (const id of notificationIds) {
-      const p = this.enqueueSend(id)
-        .catch((err) => this.logger.warn(`notification ${id} not queued yet: ${describeMailError(err)}`))
-        .finally(() => this.inFlight.delete(p));
-      this.inFlight.add(p);
-    }
+    const p = this.queue
+      .addBulk(notificationIds.map((id) => this.sendJob(id)))
+      .catch((err) => this.logger.warn(`notifications ${notificationIds.join(', ')} not queued yet: ${describeMailError(err)}`))
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
   }
 
   /**
@@ -83,15 +83,24 @@ export class NotificationsService implements OnApplicationShutdown {
   }
 
   private async enqueueSend(notificationId: string): Promise<void> {
+    const job = this.sendJob(notificationId);
+    await this.queue.add(job.name, job.data, job.opts);
+  }
+
+  private sendJob(notificationId: string) {
     const name: JobName = 'notification.send';
-    const payload: PayloadOf<'notification.send'> = { notificationId };
-    await this.queue.add(name, payload, {
-      jobId: sendJobId(notificationId),
-      attempts: this.config.mail.maxAttempts,
-      backoff: { type: 'exponential', delay: this.config.mail.retryDelayMs },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    });
+    const data: PayloadOf<'notification.send'> = { notificationId };
+    return {
+      name,
+      data,
+      opts: {
+        jobId: sendJobId(notificationId),
+        attempts: this.config.mail.maxAttempts,
+        backoff: { type: 'exponential' as const, delay: this.config.mail.retryDelayMs },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    };
   }
 
   /**
