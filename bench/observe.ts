@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
 
@@ -7,6 +7,28 @@ function processCpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+
+/** CPU seconds used by every process whose command name starts with `name` (Postgres runs one per session). */
+function commandCpuSeconds(name: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A process that ended between the listing and the read.
+    }
+  }
+  return ticks / 100;
+}
+
+/** CPU seconds of this benchmark process: the load generator's worker thread and the observer. */
+const benchCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 /** Busy and total jiffies of the whole host, from /proc/stat. */
 function hostJiffies(): { busy: number; total: number } {
@@ -22,8 +44,9 @@ function hostJiffies(): { busy: number; total: number } {
  * sessions were doing, sampled every 50 ms from pg_stat_activity (running,
  * waiting for a lock, for the client, for the WAL flush, …). Given the
  * number of requests `work` made, also the CPU each request cost the server
- * and the whole host (server, Postgres, load generator), and the rate the
- * host's cores allow at that cost.
+ * and each part of the host (server, Postgres, Redis, the load generator
+ * in this process, all of them), and the rate the host's cores allow at
+ * that cost.
  */
 export async function observe<T>(
   serverPid: number,
@@ -48,6 +71,7 @@ export async function observe<T>(
     }
   })();
   const cpu0 = processCpuSeconds(serverPid);
+  const [pg0, redis0, bench0] = [commandCpuSeconds('postgres'), commandCpuSeconds('redis-server'), benchCpuSeconds()];
   const host0 = hostJiffies();
   const t0 = performance.now();
   try {
@@ -61,10 +85,12 @@ export async function observe<T>(
     const cores = cpus().length;
     // Host jiffies are summed over all cores: busy share × cores × wall is the host's CPU time.
     const hostMs = n > 0 ? (hostBusy * cores * wall * 1000) / n : 0;
+    const ms = (seconds: number) => ((seconds * 1000) / n).toFixed(2);
     const perRequest =
       n > 0
-        ? `; CPU per request: server ${((serverCpu * 1000) / n).toFixed(2)} ms, whole host ${hostMs.toFixed(2)} ms ` +
-          `(${cores} cores allow at most ${Math.round((cores * 1000) / hostMs)}/s)`
+        ? `; CPU per request: server ${ms(serverCpu)} ms, Postgres ${ms(commandCpuSeconds('postgres') - pg0)} ms, ` +
+          `Redis ${ms(commandCpuSeconds('redis-server') - redis0)} ms, load generator ${ms(benchCpuSeconds() - bench0)} ms, ` +
+          `whole host ${hostMs.toFixed(2)} ms (${cores} cores allow at most ${Math.round((cores * 1000) / hostMs)}/s)`
         : '';
     const total = [...states.values()].reduce((a, b) => a + b, 0);
     const top = [...states.entries()]

@@ -5,8 +5,9 @@ import { sleep, withStack } from './stack';
 import { Verdict } from './verdict';
 
 /**
- * After FLUSHALL the schedules come back within a minute (ENSURE_SCHEDULES_EVERY_MS),
- * the deadline reconciler with them, then the timers fire and the mail goes.
+ * After FLUSHALL the schedules come back within 15 s (ENSURE_SCHEDULES_EVERY_MS), and
+ * the workers repair at once what went with them: the deadline reconciler sets the
+ * timers, the outbox's queues its pending mail; then the timers fire and the mail goes.
  */
 const LATE_MS = 120_000;
 

@@ -58,7 +58,7 @@ export class DeadlinesProcessor
     this.schedules = new Schedules(queue, [
       { name: 'deadline.reconcile', everyMs: RECONCILE_EVERY_MS },
       { name: 'deadline.digest', pattern: DIGEST_CRON, tz: BANGKOK_TZ },
-    ]);
+    ], () => this.reconciler.reconcile());
   }
 
   async onModuleInit(): Promise<void> {

@@ -40,7 +40,9 @@ export class NotificationsProcessor
       // Back in line without spending an attempt: order is kept, retries are not used up.
       postponeFor: (err) => (err instanceof WaitForEarlierNotice ? WAIT_FOR_EARLIER_MS : null),
     };
-    this.schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: RECONCILE_EVERY_MS }]);
+    this.schedules = new Schedules(queue, [{ name: 'notification.reconcile', everyMs: RECONCILE_EVERY_MS }], () =>
+      this.notifications.reconcile(0),
+    );
   }
 
   async onModuleInit(): Promise<void> {
