@@ -8,7 +8,12 @@ function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** CPU seconds used by every process whose command name starts with `name` (Postgres runs one per session). */
+/**
+ * CPU seconds used by every process whose command name starts with `name`
+ * (Postgres runs one per session), with the time of their children that
+ * ended: a session that closes is reaped by the postmaster, and its time
+ * moves into the postmaster's children's time, so the sum never goes back.
+ */
 function commandCpuSeconds(name: string): number {
   let ticks = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -16,7 +21,7 @@ function commandCpuSeconds(name: string): number {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // A process that ended between the listing and the read.
     }
