@@ -155,7 +155,8 @@ export class GroupCommit {
         const rejected = outcomes.flatMap((o, index) => (o.status === 'rejected' ? [{ index, error: o.reason as unknown }] : []));
         const failed = rejected.filter((r) => !isAfterAbort(r.error));
         if (failed.length) return { failed };
-        // Only refusals after an abort whose cause nobody reported: no unit can be told apart, all fail with that refusal.
+        // Only refusals after an abort whose cause nobody reported: no unit can be told apart, so all report that one
+        // refusal, which makes them run again alone (below), where each one's failure is its own.
         return { failed: members.map((_, index) => ({ index, error: rejected[0].error })) };
       }
       await runBeforeCommit(last);
