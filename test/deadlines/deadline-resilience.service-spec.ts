@@ -6,7 +6,7 @@ import { freePort, SmtpSink } from '../support/smtp-sink';
 import { resetCases } from '../support/test-app';
 import { startTestContext, TestContext } from '../support/test-context';
 import { waitFor } from '../support/wait-for';
-import { DAY, deadlinesQueue, outbox, registerReceived, RunningClock } from './deadline-fixtures';
+import { DAY, deadlinesQueue, outbox, registerReceived, RunningClock, wipeRedisPrefix } from './deadline-fixtures';
 
 const NOTICE_SUBJECT = 'ครบกำหนด 15 วัน';
 const quickMail = { MAIL_RETRY_DELAY_MS: '100', MAIL_MAX_ATTEMPTS: '30' };
@@ -63,6 +63,24 @@ describe('deadline timers when processes stop, mail servers fail and workers com
     await waitFor(async () => (await outbox(t, 'deadline_notice'))[0].status === 'sent', { what: 'sent' });
     expect(notices(c.email)).toHaveLength(1);
     expect(smtp.to(c.email).map((m) => m.subject)).toEqual([expect.stringContaining('ได้รับเรื่องร้องเรียนของท่านแล้ว'), expect.stringContaining(NOTICE_SUBJECT)]);
+  });
+
+  it('an emptied Redis under a running worker: a mail whose job went with it goes at the next look at the schedules', async () => {
+    const port = await freePort();
+    const prefix = appRedisPrefix();
+    const t = await start({ SMTP_URL: `smtp://127.0.0.1:${port}`, REDIS_PREFIX: prefix });
+    await resetCases(t.db);
+    const c = await registerReceived(t, new Date());
+    // The mail server is down: the acknowledgement's job is retrying when Redis is emptied.
+    await waitFor(async () => (await t.db.query(`SELECT 1 FROM notifications WHERE recipient = $1 AND attempts > 0`, [c.email])).length > 0, {
+      what: 'a failed attempt',
+    });
+    await wipeRedisPrefix(prefix);
+    smtp = await new SmtpSink().start(port);
+    // The row is minutes younger than the routine reconciler's staleness: only the repair after the emptied Redis sends it.
+    await waitFor(() => smtp!.to(c.email)[0], { what: 'the acknowledgement after the flush', timeoutMs: 40_000 });
+    await waitFor(async () => (await outbox(t, 'acknowledgement'))[0]?.status === 'sent', { what: 'sent' });
+    expect(smtp.to(c.email)).toHaveLength(1);
   });
 
   it('two workers on one Redis and one database deliver each notice once', async () => {
