@@ -39,9 +39,10 @@ export interface CeilingResult {
 
 /**
  * The database's own ceiling for a filing committed alone: the statements
- * the server sends for one web filing (captured from it: complainant, case,
- * timeline line, the complainant's address, outbox row, then the counter and
- * the case's number last), one transaction each, from `clients` plain `pg`
+ * the server sends for one web filing (captured from it: complainant, a
+ * look that the tracking code is free, the counter, the case with its
+ * number, timeline line, the complainant's address, outbox row), one
+ * transaction each, from `clients` plain `pg`
  * connections in a loop, as pgbench would run a custom script. Every
  * transaction waits for the counter row held by the one before it from its
  * number to its COMMIT.
@@ -71,13 +72,33 @@ export async function dbCeiling(url: string, clients: number, total: number): Pr
             [false, 'สมชาย ใจดี', `ceiling${started}@example.com`, '0812345678', null],
           )
         ).rows;
+        const trackingCode = generateTrackingCode();
+        await c.query(`SELECT tracking_code FROM cases WHERE tracking_code = ANY($1::text[])`, [[trackingCode]]);
+        const [{ last_value: seq }] = (
+          await c.query(
+            `INSERT INTO reference_counters (kind, fiscal_year, last_value) VALUES ($1, $2, $3)
+             ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + EXCLUDED.last_value
+             RETURNING last_value`,
+            ['general', fiscalYear, 1],
+          )
+        ).rows;
         const [{ id: caseId }] = (
           await c.query(
-            `INSERT INTO cases (kind, channel, status, fiscal_year, tracking_code, subject, description,
+            `INSERT INTO cases (kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
                                 location, complainant_id, consent_at, received_at, due_at, locale)
-             VALUES ('general', 'web', 'received', $1, $2, $3, $4, $5, $6, $7, $7, $8, 'th')
-             ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
-            [fiscalYear, generateTrackingCode(), FILINGS[0][0], FILINGS[0][1], 'หมู่ 1', complainantId, now, new Date(now.getTime() + 15 * 86_400_000)],
+             VALUES ('general', 'web', 'received', $1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, 'th') RETURNING id`,
+            [
+              fiscalYear,
+              seq,
+              formatReferenceNo('general', fiscalYear, seq),
+              trackingCode,
+              FILINGS[0][0],
+              FILINGS[0][1],
+              'หมู่ 1',
+              complainantId,
+              now,
+              new Date(now.getTime() + 15 * 86_400_000),
+            ],
           )
         ).rows;
         const [{ id: eventId }] = (
@@ -93,19 +114,6 @@ export async function dbCeiling(url: string, clients: number, total: number): Pr
            VALUES ($1, $2, $3, NULL, 'acknowledgement', $4, 'th') ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
           [`acknowledgement|${caseId}|${eventId}|-|${email}`, caseId, eventId, email],
         );
-        const [{ last_value: seq }] = (
-          await c.query(
-            `INSERT INTO reference_counters (kind, fiscal_year, last_value) VALUES ($1, $2, $3)
-             ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + EXCLUDED.last_value
-             RETURNING last_value`,
-            ['general', fiscalYear, 1],
-          )
-        ).rows;
-        await c.query(`UPDATE cases SET sequence = $2, reference_no = $3 WHERE id = $1`, [
-          caseId,
-          seq,
-          formatReferenceNo('general', fiscalYear, seq),
-        ]);
         await c.query('COMMIT');
         latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
       }

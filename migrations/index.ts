@@ -11,6 +11,7 @@ import { WhistleblowerChannel1765000000000 } from './1765000000000-whistleblower
 import { StaffSessions1765100000000 } from './1765100000000-staff-sessions';
 import { SiteLogo1765200000000 } from './1765200000000-site-logo';
 import { NumbersAtCommit1765300000000 } from './1765300000000-numbers-at-commit';
+import { NumbersAtInsert1765400000000 } from './1765400000000-numbers-at-insert';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   StaffSessions1765100000000,
   SiteLogo1765200000000,
   NumbersAtCommit1765300000000,
+  NumbersAtInsert1765400000000,
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
-import { AfterCommit, BeforeCommit, runAfterCommit, runBeforeCommit, Tx } from './transactions';
+import { AfterCommit, runAfterCommit, Tx } from './transactions';
 
 export interface GroupCommitOptions {
   /** Most units of work in one transaction. */
@@ -54,11 +54,9 @@ const isAfterAbort = (err: unknown) => {
  * so a lone filing waits for nothing; under load, units queue while the
  * groups in flight commit and leave together in the next one.
  *
- * Hooks registered with `tx.beforeCommit` run once for the whole group,
- * after every unit's work: the register's counter is taken there, so a
- * group holds it only for its last statements and its COMMIT, and the next
- * group's work runs meanwhile. A failure there fails the whole group, as a
- * failed COMMIT would.
+ * The register's counter is taken once per group, when the group's cases
+ * are written (`ReferenceCounterRepository`); the next group does the work
+ * before that meanwhile.
  *
  * A unit that fails rolls its group back; it gets its error and the others
  * run again without it (no savepoints: failures are rare, since input is
@@ -141,13 +139,11 @@ export class GroupCommit {
       await runner.connect();
       await runner.startTransaction();
       const hooks = members.map((): AfterCommit[] => []);
-      // Shared by the group: each unit's last writes (its number) are made together, once, just before COMMIT.
-      const last: BeforeCommit[] = [];
       // The units run side by side on the one connection (their statements in turn, see `inTurn`), so the
       // database goes from one statement to the next instead of waiting for this process between a unit's own.
       const outcomes = await Promise.allSettled(
         members.map((member, i) =>
-          member.work({ manager: runner.manager, afterCommit: (hook) => hooks[i].push(hook), beforeCommit: (hook) => last.push(hook) }),
+          member.work({ manager: runner.manager, afterCommit: (hook) => hooks[i].push(hook) }),
         ),
       );
       if (outcomes.some((o) => o.status === 'rejected')) {
@@ -159,7 +155,6 @@ export class GroupCommit {
         // refusal, which makes them run again alone (below), where each one's failure is its own.
         return { failed: members.map((_, index) => ({ index, error: rejected[0].error })) };
       }
-      await runBeforeCommit(last);
       await runner.commitTransaction();
       return { committed: outcomes.map((o, i) => ({ result: (o as PromiseFulfilledResult<unknown>).value, hooks: hooks[i] })) };
     } finally {

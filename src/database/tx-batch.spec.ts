@@ -3,7 +3,7 @@ import type { Tx } from './transactions';
 import { TxBatch } from './tx-batch';
 import { unnestInsert } from './unnest-insert';
 
-const txOn = (manager: object): Tx => ({ manager: manager as EntityManager, afterCommit: () => undefined, beforeCommit: () => undefined });
+const txOn = (manager: object): Tx => ({ manager: manager as EntityManager, afterCommit: () => undefined });
 
 describe('TxBatch', () => {
   it('runs what the units of one transaction ask in the same turn once, and answers each in order', async () => {

@@ -42,32 +42,6 @@ describe('GroupCommit', () => {
     expect(await keys()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it("runs the group's last writes once every unit has done its work, just before COMMIT; if they fail, nothing of the group is written", async () => {
-    const gc = new GroupCommit(db, { maxGroup: 8, inFlight: 1 });
-    const order: string[] = [];
-    const unit = (k: number, last: () => Promise<void>) => async (tx: Tx) => {
-      const r = await insert(k)(tx);
-      order.push(`work ${k}`);
-      tx.beforeCommit(async () => {
-        order.push(`last ${k}`);
-        await last();
-      });
-      return r;
-    };
-    await Promise.all([0, 1, 2].map((k) => gc.run(unit(k, async () => undefined))));
-    // The lone first unit is a group of its own; the two that queued behind it share one: work, work, then last, last.
-    expect(order).toEqual(['work 0', 'last 0', 'work 1', 'work 2', 'last 1', 'last 2']);
-
-    const outcomes = await Promise.allSettled(
-      [10, 11, 12].map((k) => gc.run(unit(k, async () => {
-        if (k === 11) throw new Error('the counter is away');
-      }))),
-    );
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
-    expect((outcomes[2] as PromiseRejectedResult).reason.message).toBe('the counter is away');
-    expect(await keys()).toEqual([0, 1, 2, 10]);
-  });
-
   it('answers a unit only once its group has committed: a 201 means the row exists', async () => {
     const gc = new GroupCommit(db, { maxGroup: 8, inFlight: 2 });
     const seenAtAnswer = await Promise.all(

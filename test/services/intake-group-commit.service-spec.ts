@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Transactions } from '../../src/database/transactions';
-import { CaseChanges, CaseRegistrationService } from '../../src/modules/cases';
+import { CaseChanges } from '../../src/modules/cases';
 import { FileComplaintDto } from '../../src/modules/intake/dto/file-complaint.dto';
 import { IntakeService } from '../../src/modules/intake/intake.service';
 import { complaintBody } from '../support/factories';
@@ -66,41 +65,6 @@ describe('intake in groups', () => {
     expect(new Set(answered).size).toBe(36);
   });
 
-  it('takes the counter only at the commit: a filing whose transaction is still at work holds up no other', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let registered!: () => void;
-    const inside = new Promise<void>((resolve) => (registered = resolve));
-    const registration = t.app.get(CaseRegistrationService);
-    const slow = t.app.get(Transactions).run(async (tx) => {
-      const c = await registration.registerIn(tx, {
-        kind: 'general',
-        channel: 'phone',
-        receivedAt: new Date(),
-        subject: 'ไฟถนนดับ',
-        description: 'ไฟถนนดับทั้งซอย',
-        categoryId: null,
-        location: null,
-        complainant: { anonymous: true },
-        consentAt: null,
-        letter: null,
-        registeredBy: null,
-        locale: 'th',
-      });
-      expect(() => c.referenceNo).toThrow(/only once its transaction commits/);
-      registered();
-      await gate;
-      return c;
-    });
-    await inside;
-    // Before numbers were taken at the commit, this filing waited for the open transaction's counter row.
-    const quick = await file();
-    release();
-    const held = await slow;
-    expect(quick.referenceNo).toMatch(/-000001$/);
-    expect(held.referenceNo).toMatch(/-000002$/);
-  });
-
   it('never commits a case without its number', async () => {
     await expect(
       db.transaction(async (m) => {
@@ -111,7 +75,7 @@ describe('intake in groups', () => {
           [id],
         );
       }),
-    ).rejects.toThrow(/without a reference number/);
+    ).rejects.toThrow(/null value in column "sequence"/);
     expect(await countRows(db)).toMatchObject({ cases: 0 });
   });
 

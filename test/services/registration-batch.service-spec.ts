@@ -46,18 +46,18 @@ describe('registrations in one batch', () => {
     locale: 'th',
   });
 
-  /** Registers `n` filings side by side in one transaction; counts the statements it sent. */
+  /** Registers `n` filings side by side in one transaction; keeps the statements it sent. */
   async function registerTogether(n: number) {
-    let statements = 0;
+    const sent: string[] = [];
     const cases = await t.app.get(Transactions).run(async (tx) => {
       const query = tx.manager.query.bind(tx.manager);
       tx.manager.query = ((...args: Parameters<typeof query>) => {
-        statements++;
+        sent.push(args[0].replace(/\s+/g, ' ').trim());
         return query(...args);
       }) as typeof query;
       return Promise.all(Array.from({ length: n }, (_, i) => t.app.get(CaseRegistrationService).registerIn(tx, filing(i))));
     });
-    return { cases, statements };
+    return { cases, statements: sent.length, sent };
   }
 
   it('writes five filings with as many statements as one, and answers each with its own case', async () => {
@@ -87,6 +87,15 @@ describe('registrations in one batch', () => {
       `SELECT case_id, recipient FROM notifications ORDER BY recipient`,
     );
     expect(notices).toEqual([0, 2, 4].map((i) => ({ case_id: cases[i].id, recipient: `citizen${i}@example.com` })));
+  });
+
+  it('writes each case once, with its number: nothing updates the new rows before the commit', async () => {
+    const { cases, sent } = await registerTogether(3);
+    expect(sent.filter((sql) => /^INSERT INTO cases /.test(sql))).toHaveLength(1);
+    // Numbering the rows after writing them (as before) made a second version of each row and of all its index entries.
+    expect(sent.filter((sql) => /^UPDATE cases /.test(sql))).toEqual([]);
+    const rows: Array<{ reference_no: string }> = await t.db.query(`SELECT reference_no FROM cases ORDER BY sequence`);
+    expect(rows.map((r) => r.reference_no)).toEqual(cases.map((c) => c.referenceNo));
   });
 
   it('gives another tracking code to a filing whose code is taken, without failing the others', async () => {

@@ -16,8 +16,7 @@ export interface CaseSnapshot {
   kind: CaseKind;
   channel: Channel;
   status: CaseStatus;
-  /** Null for a case registered in this transaction: it is numbered just before the commit. */
-  referenceNo: string | null;
+  referenceNo: string;
   receivedAt: Date;
   dueAt: Date;
   departmentId: string | null;

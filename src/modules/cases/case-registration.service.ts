@@ -31,8 +31,7 @@ export interface NewCase {
 
 export interface RegisteredCase<K extends CaseKind = 'general'> {
   id: string;
-  /** Readable once the transaction that registered the case has committed. */
-  readonly referenceNo: string;
+  referenceNo: string;
   /** Null for corruption cases: they are followed on the whistleblower channel, never by tracking code. */
   trackingCode: K extends 'general' ? string : string | null;
   status: CaseStatus;
@@ -81,13 +80,28 @@ export class CaseRegistrationService {
           : { anonymous: !g, vaulted: vaulted[i], name: null, email: null, phone: null, address: null },
       ),
     );
-    const inserted = await this.cases.insertCases(
+    const fiscalYears = inputs.map((input) => fiscalYearOf(input.receivedAt));
+    const trackingCodes = await this.cases.freeTrackingCodes(
+      tx.manager,
+      inputs.map((input) => input.kind),
+    );
+    // From here to the COMMIT the counter is held (see ReferenceCounterRepository): the case rows are written once,
+    // with their numbers, rather than written first and numbered at the end, which would write every row and all
+    // its index entries twice.
+    const numbers = await this.counters.take(
+      tx.manager,
+      inputs.map((input, i) => ({ kind: input.kind, fiscalYear: fiscalYears[i] })),
+    );
+    const ids = await this.cases.insertCases(
       tx.manager,
       inputs.map((input, i) => ({
         kind: input.kind,
         channel: input.channel,
         status,
-        fiscalYear: fiscalYearOf(input.receivedAt),
+        fiscalYear: fiscalYears[i],
+        sequence: numbers[i].sequence,
+        referenceNo: numbers[i].referenceNo,
+        trackingCode: trackingCodes[i],
         subject: input.subject,
         description: input.description,
         categoryId: input.categoryId,
@@ -105,7 +119,7 @@ export class CaseRegistrationService {
       })),
     );
     for (const [i, g] of given.entries()) {
-      if (g && vaulted[i]) await this.custody.keep(tx, inserted[i].id, { name: g.name, email: g.email, phone: g.phone, address: g.address });
+      if (g && vaulted[i]) await this.custody.keep(tx, ids[i], { name: g.name, email: g.email, phone: g.phone, address: g.address });
     }
     await this.timeline.recordAll(
       tx,
@@ -119,11 +133,11 @@ export class CaseRegistrationService {
           actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
         },
         after: {
-          id: inserted[i].id,
+          id: ids[i],
           kind: input.kind,
           channel: input.channel,
           status,
-          referenceNo: null,
+          referenceNo: numbers[i].referenceNo,
           receivedAt: input.receivedAt,
           dueAt: dueAts[i],
           departmentId: null,
@@ -136,25 +150,13 @@ export class CaseRegistrationService {
         },
       })),
     );
-    return inputs.map((input, i) => {
-      let referenceNo: string | null = null;
-      this.counters.numberAtCommit(tx, {
-        caseId: inserted[i].id,
-        kind: input.kind,
-        fiscalYear: fiscalYearOf(input.receivedAt),
-        numbered: (n) => (referenceNo = n),
-      });
-      return {
-        id: inserted[i].id,
-        get referenceNo(): string {
-          if (referenceNo === null) throw new Error('a new case has its reference number only once its transaction commits');
-          return referenceNo;
-        },
-        trackingCode: inserted[i].trackingCode,
-        status,
-        receivedAt: input.receivedAt,
-        dueAt: dueAts[i],
-      };
-    });
+    return inputs.map((input, i) => ({
+      id: ids[i],
+      referenceNo: numbers[i].referenceNo,
+      trackingCode: trackingCodes[i],
+      status,
+      receivedAt: input.receivedAt,
+      dueAt: dueAts[i],
+    }));
   }
 }

@@ -18,11 +18,10 @@ export class Case {
   @Column('integer', { name: 'fiscal_year' })
   fiscalYear!: number;
 
-  /** Empty only inside the transaction that registers the case: it is numbered just before COMMIT (a deferred check holds it to that). */
-  @Column('integer', { nullable: true })
+  @Column('integer')
   sequence!: number;
 
-  @Column('text', { name: 'reference_no', nullable: true })
+  @Column('text', { name: 'reference_no' })
   referenceNo!: string;
 
   @Column('text', { name: 'tracking_code', nullable: true })

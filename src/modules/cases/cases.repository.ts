@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { UnnestColumn, unnestInsert } from '../../database/unnest-insert';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import type { CaseSnapshot } from './case-changes';
+import type { CaseKind } from './case.types';
 import { Complainant } from './complainant.entity';
 import { generateTrackingCode } from './tracking-code';
 
@@ -13,8 +14,7 @@ type WorkflowFields = 'expectedAt' | 'explainedAt' | 'resolvedAt' | 'closedAt' |
 type FactFields = 'overdueAt' | 'firstResponseAt' | 'firstResolvedAt' | 'lastResolvedAt' | 'firstClosedAt' | 'lastClosedAt';
 type EventExtras = 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId' | 'outcome';
 
-/** A case before its number, which it gets when its transaction commits: see ReferenceCounterRepository. */
-export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'trackingCode' | 'sequence' | 'referenceNo' | WorkflowFields | FactFields>;
+export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | WorkflowFields | FactFields>;
 export type NewEventRow = Omit<CaseEvent, 'id' | EventExtras> & Partial<Pick<CaseEvent, EventExtras>>;
 
 const SNAPSHOT_COLUMNS = `id, kind, channel, status, reference_no AS "referenceNo", received_at AS "receivedAt", due_at AS "dueAt",
@@ -41,13 +41,15 @@ const COMPLAINANT_COLUMNS: ReadonlyArray<UnnestColumn<Complainant>> = [
   ['address', 'text', (r) => r.address],
 ];
 
-const CASE_COLUMNS: ReadonlyArray<UnnestColumn<NewCaseRow & { id: string; trackingCode: string | null }>> = [
+const CASE_COLUMNS: ReadonlyArray<UnnestColumn<NewCaseRow & { id: string }>> = [
   ['id', 'uuid', (r) => r.id],
   ['tracking_code', 'text', (r) => r.trackingCode],
   ['kind', 'text', (r) => r.kind],
   ['channel', 'text', (r) => r.channel],
   ['status', 'text', (r) => r.status],
   ['fiscal_year', 'integer', (r) => r.fiscalYear],
+  ['sequence', 'integer', (r) => r.sequence],
+  ['reference_no', 'text', (r) => r.referenceNo],
   ['subject', 'text', (r) => r.subject],
   ['description', 'text', (r) => r.description],
   ['category_id', 'uuid', (r) => r.categoryId],
@@ -92,36 +94,57 @@ export class CasesRepository {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Ids in the rows' order. */
+  /**
+   * Ids in the rows' order. Ids are time-ordered (UUIDv7): new rows of a
+   * large register then go to the same few leaf pages of the primary key,
+   * not to a random page of it each (an index read from disk, then written).
+   */
   async insertComplainants(m: EntityManager, rows: ReadonlyArray<Omit<Complainant, 'id'>>): Promise<string[]> {
-    const ids = rows.map(() => randomUUID());
+    const ids = rows.map(() => timeOrderedUuid());
     const { sql, params } = unnestInsert('complainants', COMPLAINANT_COLUMNS, rows.map((row, i) => ({ ...row, id: ids[i] })));
     await m.query(sql, params);
     return ids;
   }
 
   /**
-   * General cases get a fresh random tracking code. Two codes colliding is
-   * astronomically rare, but it must not cost the citizen their complaint
-   * (nor abort the transaction): the insert skips a taken code and the
-   * rows it skipped try another. Ids and codes in the rows' order.
+   * Fresh random tracking codes for general cases (null for corruption
+   * cases), in the kinds' order. Two codes colliding is astronomically rare,
+   * but it must not cost a citizen their complaint: a code already in the
+   * register, or twice in the batch, is drawn again. This looks before the
+   * cases are written, so that their insert (made while their numbers are
+   * held) never skips a row and leaves a gap.
    */
-  async insertCases(m: EntityManager, rows: readonly NewCaseRow[]): Promise<Array<{ id: string; trackingCode: string | null }>> {
-    const out = rows.map(() => ({ id: randomUUID(), trackingCode: null as string | null }));
-    let left = rows.map((_, i) => i);
-    for (let attempt = 1; attempt <= TRACKING_CODE_ATTEMPTS && left.length > 0; attempt++) {
-      for (const i of left) out[i].trackingCode = rows[i].kind === 'general' ? this.nextTrackingCode() : null;
-      const { sql, params } = unnestInsert(
-        'cases',
-        CASE_COLUMNS,
-        left.map((i) => ({ ...rows[i], ...out[i] })),
+  async freeTrackingCodes(m: EntityManager, kinds: readonly CaseKind[]): Promise<Array<string | null>> {
+    const codes = kinds.map((kind) => (kind === 'general' ? this.nextTrackingCode() : null));
+    for (let attempt = 1; ; attempt++) {
+      const drawn = codes.filter((c): c is string => c !== null);
+      if (drawn.length === 0) return codes;
+      const taken: Array<{ code: string }> = await m.query(
+        `SELECT tracking_code AS code FROM cases WHERE tracking_code = ANY($1::text[])`,
+        [drawn],
       );
-      const inserted: Array<{ id: string }> = await m.query(`${sql} ON CONFLICT (tracking_code) DO NOTHING RETURNING id`, params);
-      const done = new Set(inserted.map((r) => r.id));
-      left = left.filter((i) => !done.has(out[i].id));
+      const unfree = new Set(taken.map((t) => t.code));
+      const seen = new Set<string>();
+      let again = 0;
+      codes.forEach((code, i) => {
+        if (code === null) return;
+        if (unfree.has(code) || seen.has(code)) {
+          codes[i] = this.nextTrackingCode();
+          again++;
+        }
+        seen.add(codes[i]!);
+      });
+      if (again === 0) return codes;
+      if (attempt === TRACKING_CODE_ATTEMPTS) throw new Error('no free tracking code after several attempts');
     }
-    if (left.length > 0) throw new Error('no free tracking code after several attempts');
-    return out;
+  }
+
+  /** Ids (time-ordered, as above) in the rows' order. */
+  async insertCases(m: EntityManager, rows: readonly NewCaseRow[]): Promise<string[]> {
+    const ids = rows.map(() => timeOrderedUuid());
+    const { sql, params } = unnestInsert('cases', CASE_COLUMNS, rows.map((row, i) => ({ ...row, id: ids[i] })));
+    await m.query(sql, params);
+    return ids;
   }
 
   /** Ids in the rows' order. */

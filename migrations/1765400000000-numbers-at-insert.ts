@@ -1,0 +1,34 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A new case is written once, with its number: the counter is taken just
+ * before the cases of a group are inserted, instead of numbering them with
+ * an UPDATE before COMMIT. That UPDATE changed indexed columns, so every new
+ * case was written twice, with a second entry in each of its two dozen
+ * indexes (the subject's trigram index among them), all while the counter
+ * was held. The number columns are therefore never empty again.
+ */
+export class NumbersAtInsert1765400000000 implements MigrationInterface {
+  name = 'NumbersAtInsert1765400000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER cases_numbered ON cases`);
+    await q.query(`DROP FUNCTION cases_numbered()`);
+    await q.query(`ALTER TABLE cases ALTER COLUMN sequence SET NOT NULL, ALTER COLUMN reference_no SET NOT NULL`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE cases ALTER COLUMN sequence DROP NOT NULL, ALTER COLUMN reference_no DROP NOT NULL`);
+    await q.query(`
+      CREATE FUNCTION cases_numbered() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM cases WHERE id = NEW.id AND (sequence IS NULL OR reference_no IS NULL)) THEN
+          RAISE EXCEPTION 'case % would be committed without a reference number', NEW.id USING ERRCODE = 'not_null_violation';
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE CONSTRAINT TRIGGER cases_numbered AFTER INSERT ON cases
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cases_numbered()`);
+  }
+}
