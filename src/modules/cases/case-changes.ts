@@ -16,7 +16,8 @@ export interface CaseSnapshot {
   kind: CaseKind;
   channel: Channel;
   status: CaseStatus;
-  referenceNo: string;
+  /** Null when the case enters the register: its number is taken after its timeline line (see CaseRegistrationService). */
+  referenceNo: string | null;
   receivedAt: Date;
   dueAt: Date;
   departmentId: string | null;
@@ -58,6 +59,12 @@ export interface CaseChange {
  * Changes come in batches, in the order they happened: one change for a
  * staff action, a group commit's registrations together, so that a
  * subscriber reads and writes once for all of them rather than once each.
+ *
+ * A registration ('receive') is announced before its case row is written
+ * (which is written last: see CaseRegistrationService): a subscriber decides
+ * on the change's snapshot, not on a read of the row, and a row it writes
+ * for the case may only reference it by a key checked at COMMIT (as the
+ * timeline's and the outbox's are).
  */
 export interface CaseChangeSubscriber {
   onCaseChanges(changes: readonly CaseChange[], tx: Tx): Promise<void>;

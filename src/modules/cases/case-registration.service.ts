@@ -85,16 +85,48 @@ export class CaseRegistrationService {
       tx.manager,
       inputs.map((input) => input.kind),
     );
-    // From here to the COMMIT the counter is held (see ReferenceCounterRepository): the case rows are written once,
-    // with their numbers, rather than written first and numbered at the end, which would write every row and all
-    // its index entries twice.
+    const ids = this.cases.newIds(inputs.length);
+    // The timeline lines, and whatever subscribers write on them (the acknowledgement in the outbox), go in before
+    // their cases: those foreign keys are checked at COMMIT. The cases come last because taking their numbers locks
+    // the register's counter until COMMIT (see ReferenceCounterRepository): the filings that arrive meanwhile wait for
+    // one INSERT and a COMMIT, not for all of this group's work. Each case is written once, with its number.
+    await this.timeline.recordAll(
+      tx,
+      inputs.map((input, i) => ({
+        entry: {
+          action: 'receive',
+          fromStatus: null,
+          toStatus: status,
+          public: true,
+          message: null,
+          actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
+        },
+        after: {
+          id: ids[i],
+          kind: input.kind,
+          channel: input.channel,
+          status,
+          referenceNo: null,
+          receivedAt: input.receivedAt,
+          dueAt: dueAts[i],
+          departmentId: null,
+          assigneeId: null,
+          categoryId: input.categoryId,
+          complainantId: complainantIds[i],
+          locale: input.locale,
+          expectedAt: null,
+          mergedIntoId: null,
+        },
+      })),
+    );
     const numbers = await this.counters.take(
       tx.manager,
       inputs.map((input, i) => ({ kind: input.kind, fiscalYear: fiscalYears[i] })),
     );
-    const ids = await this.cases.insertCases(
+    await this.cases.insertCases(
       tx.manager,
       inputs.map((input, i) => ({
+        id: ids[i],
         kind: input.kind,
         channel: input.channel,
         status,
@@ -121,35 +153,6 @@ export class CaseRegistrationService {
     for (const [i, g] of given.entries()) {
       if (g && vaulted[i]) await this.custody.keep(tx, ids[i], { name: g.name, email: g.email, phone: g.phone, address: g.address });
     }
-    await this.timeline.recordAll(
-      tx,
-      inputs.map((input, i) => ({
-        entry: {
-          action: 'receive',
-          fromStatus: null,
-          toStatus: status,
-          public: true,
-          message: null,
-          actor: { id: input.registeredBy?.id ?? null, role: input.registeredBy?.role ?? input.filedBy ?? 'citizen' },
-        },
-        after: {
-          id: ids[i],
-          kind: input.kind,
-          channel: input.channel,
-          status,
-          referenceNo: numbers[i].referenceNo,
-          receivedAt: input.receivedAt,
-          dueAt: dueAts[i],
-          departmentId: null,
-          assigneeId: null,
-          categoryId: input.categoryId,
-          complainantId: complainantIds[i],
-          locale: input.locale,
-          expectedAt: null,
-          mergedIntoId: null,
-        },
-      })),
-    );
     return inputs.map((input, i) => ({
       id: ids[i],
       referenceNo: numbers[i].referenceNo,

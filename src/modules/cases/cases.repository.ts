@@ -14,7 +14,7 @@ type WorkflowFields = 'expectedAt' | 'explainedAt' | 'resolvedAt' | 'closedAt' |
 type FactFields = 'overdueAt' | 'firstResponseAt' | 'firstResolvedAt' | 'lastResolvedAt' | 'firstClosedAt' | 'lastClosedAt';
 type EventExtras = 'departmentId' | 'assigneeId' | 'expectedAt' | 'agency' | 'relatedCaseId' | 'outcome';
 
-export type NewCaseRow = Omit<Case, 'id' | 'createdAt' | 'updatedAt' | WorkflowFields | FactFields>;
+export type NewCaseRow = Omit<Case, 'createdAt' | 'updatedAt' | WorkflowFields | FactFields>;
 export type NewEventRow = Omit<CaseEvent, 'id' | EventExtras> & Partial<Pick<CaseEvent, EventExtras>>;
 
 const SNAPSHOT_COLUMNS = `id, kind, channel, status, reference_no AS "referenceNo", received_at AS "receivedAt", due_at AS "dueAt",
@@ -41,7 +41,7 @@ const COMPLAINANT_COLUMNS: ReadonlyArray<UnnestColumn<Complainant>> = [
   ['address', 'text', (r) => r.address],
 ];
 
-const CASE_COLUMNS: ReadonlyArray<UnnestColumn<NewCaseRow & { id: string }>> = [
+const CASE_COLUMNS: ReadonlyArray<UnnestColumn<NewCaseRow>> = [
   ['id', 'uuid', (r) => r.id],
   ['tracking_code', 'text', (r) => r.trackingCode],
   ['kind', 'text', (r) => r.kind],
@@ -95,12 +95,17 @@ export class CasesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Ids in the rows' order. Ids are time-ordered (UUIDv7): new rows of a
-   * large register then go to the same few leaf pages of the primary key,
-   * not to a random page of it each (an index read from disk, then written).
+   * Ids for new rows, time-ordered (UUIDv7): the new rows of a large
+   * register then go to the same few leaf pages of the primary key, not to
+   * a random page of it each (an index page read from disk, then written).
    */
+  newIds(count: number): string[] {
+    return Array.from({ length: count }, () => timeOrderedUuid());
+  }
+
+  /** Ids in the rows' order. */
   async insertComplainants(m: EntityManager, rows: ReadonlyArray<Omit<Complainant, 'id'>>): Promise<string[]> {
-    const ids = rows.map(() => timeOrderedUuid());
+    const ids = this.newIds(rows.length);
     const { sql, params } = unnestInsert('complainants', COMPLAINANT_COLUMNS, rows.map((row, i) => ({ ...row, id: ids[i] })));
     await m.query(sql, params);
     return ids;
@@ -139,12 +144,9 @@ export class CasesRepository {
     }
   }
 
-  /** Ids (time-ordered, as above) in the rows' order. */
-  async insertCases(m: EntityManager, rows: readonly NewCaseRow[]): Promise<string[]> {
-    const ids = rows.map(() => timeOrderedUuid());
-    const { sql, params } = unnestInsert('cases', CASE_COLUMNS, rows.map((row, i) => ({ ...row, id: ids[i] })));
+  async insertCases(m: EntityManager, rows: readonly NewCaseRow[]): Promise<void> {
+    const { sql, params } = unnestInsert('cases', CASE_COLUMNS, rows);
     await m.query(sql, params);
-    return ids;
   }
 
   /** Ids in the rows' order. */
