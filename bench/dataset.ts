@@ -88,15 +88,15 @@ export function loadCases(db: DataSource, total: number): Promise<void> {
 
 /**
  * Rows written straight into the register, then everything kept from them
- * counted once. The status totals and the statistics' rollup are kept per
- * row by triggers; one statement inserting a million rows would update the
- * same few totals a million times, so they are off during `insert` and
+ * counted once. The status totals and the statistics' rollup are kept by
+ * triggers, which would stage eight rollup rows per case and flush them
+ * once per row at COMMIT; they are off during `insert` and everything is
  * recounted after it (report_rebuild, the status totals, the counters).
  */
 export async function bulkLoad(db: DataSource, insert: () => Promise<void>): Promise<void> {
   const triggers: Array<[string, string]> = [
-    ['cases', 'case_status_counts_insert_delete'],
-    ['cases', 'report_cases_insert_delete'],
+    ['cases', 'case_status_counts_insert'],
+    ['cases', 'report_cases_insert'],
     ['cases', 'report_cases_flush'],
     ['case_feedback', 'report_feedback_track'],
     ['case_feedback', 'report_feedback_flush'],

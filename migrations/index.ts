@@ -12,6 +12,7 @@ import { StaffSessions1765100000000 } from './1765100000000-staff-sessions';
 import { SiteLogo1765200000000 } from './1765200000000-site-logo';
 import { NumbersAtCommit1765300000000 } from './1765300000000-numbers-at-commit';
 import { NumbersAtInsert1765400000000 } from './1765400000000-numbers-at-insert';
+import { RegistrationTriggersPerStatement1765500000000 } from './1765500000000-registration-triggers-per-statement';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SiteLogo1765200000000,
   NumbersAtCommit1765300000000,
   NumbersAtInsert1765400000000,
+  RegistrationTriggersPerStatement1765500000000,
 ];
