@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { fiscalYearOf } from '../src/common/time/thai-calendar';
 import { formatReferenceNo } from '../src/modules/cases/reference-number';
@@ -39,11 +40,10 @@ export interface CeilingResult {
 
 /**
  * The database's own ceiling for a filing committed alone: the statements
- * the server sends for one web filing (captured from it: complainant, a
- * look that the tracking code is free, the counter, the case with its
- * number, timeline line, the complainant's address, outbox row), one
- * transaction each, from `clients` plain `pg`
- * connections in a loop, as pgbench would run a custom script. Every
+ * the server sends for one web filing (captured from it: complainant,
+ * timeline line, the complainant's address, outbox row, then the counter
+ * and the case with its number), one transaction each, from `clients`
+ * plain `pg` connections in a loop, as pgbench would run a custom script. Every
  * transaction waits for the counter row held by the one before it from its
  * number to its COMMIT.
  */
@@ -72,35 +72,7 @@ export async function dbCeiling(url: string, clients: number, total: number): Pr
             [false, 'สมชาย ใจดี', `ceiling${started}@example.com`, '0812345678', null],
           )
         ).rows;
-        const trackingCode = generateTrackingCode();
-        await c.query(`SELECT tracking_code FROM cases WHERE tracking_code = ANY($1::text[])`, [[trackingCode]]);
-        const [{ last_value: seq }] = (
-          await c.query(
-            `INSERT INTO reference_counters (kind, fiscal_year, last_value) VALUES ($1, $2, $3)
-             ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + EXCLUDED.last_value
-             RETURNING last_value`,
-            ['general', fiscalYear, 1],
-          )
-        ).rows;
-        const [{ id: caseId }] = (
-          await c.query(
-            `INSERT INTO cases (kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
-                                location, complainant_id, consent_at, received_at, due_at, locale)
-             VALUES ('general', 'web', 'received', $1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, 'th') RETURNING id`,
-            [
-              fiscalYear,
-              seq,
-              formatReferenceNo('general', fiscalYear, seq),
-              trackingCode,
-              FILINGS[0][0],
-              FILINGS[0][1],
-              'หมู่ 1',
-              complainantId,
-              now,
-              new Date(now.getTime() + 15 * 86_400_000),
-            ],
-          )
-        ).rows;
+        const caseId = randomUUID();
         const [{ id: eventId }] = (
           await c.query(
             `INSERT INTO case_events (case_id, at, action, from_status, to_status, public, message, actor_id, actor_role)
@@ -113,6 +85,33 @@ export async function dbCeiling(url: string, clients: number, total: number): Pr
           `INSERT INTO notifications (dedupe_key, case_id, event_id, user_id, template, recipient, locale)
            VALUES ($1, $2, $3, NULL, 'acknowledgement', $4, 'th') ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
           [`acknowledgement|${caseId}|${eventId}|-|${email}`, caseId, eventId, email],
+        );
+        const [{ last_value: seq }] = (
+          await c.query(
+            `INSERT INTO reference_counters (kind, fiscal_year, last_value) VALUES ($1, $2, $3)
+             ON CONFLICT (kind, fiscal_year) DO UPDATE SET last_value = reference_counters.last_value + EXCLUDED.last_value
+             RETURNING last_value`,
+            ['general', fiscalYear, 1],
+          )
+        ).rows;
+        await c.query(
+          `INSERT INTO cases (id, kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
+                              location, complainant_id, consent_at, received_at, due_at, locale)
+           VALUES ($11, 'general', 'web', 'received', $1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, 'th')
+           ON CONFLICT (tracking_code) DO NOTHING RETURNING id`,
+          [
+            fiscalYear,
+            seq,
+            formatReferenceNo('general', fiscalYear, seq),
+            generateTrackingCode(),
+            FILINGS[0][0],
+            FILINGS[0][1],
+            'หมู่ 1',
+            complainantId,
+            now,
+            new Date(now.getTime() + 15 * 86_400_000),
+            caseId,
+          ],
         );
         await c.query('COMMIT');
         latencies.push(Number(process.hrtime.bigint() - s) / 1e6);

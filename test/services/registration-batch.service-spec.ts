@@ -108,6 +108,10 @@ describe('registrations in one batch', () => {
       const { cases } = await registerTogether(3);
       expect(cases.map((c) => c.trackingCode)).toEqual(['AAAA-AAAA', expect.any(String), 'BBBB-BBBB']);
       expect(cases[1].trackingCode).not.toBe(taken);
+      // The row written again keeps the number it was given: no hole, no twin.
+      expect(cases.map((c) => c.referenceNo.slice(-6))).toEqual(['000002', '000003', '000004']);
+      const numbers: Array<{ sequence: number }> = await t.db.query(`SELECT sequence FROM cases ORDER BY sequence`);
+      expect(numbers.map((n) => n.sequence)).toEqual([1, 2, 3, 4]);
       expect(await countRows(t.db)).toMatchObject({ cases: 4, complainants: 4, events: 4 });
     } finally {
       spy.mockRestore();

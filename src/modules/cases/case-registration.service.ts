@@ -81,10 +81,6 @@ export class CaseRegistrationService {
       ),
     );
     const fiscalYears = inputs.map((input) => fiscalYearOf(input.receivedAt));
-    const trackingCodes = await this.cases.freeTrackingCodes(
-      tx.manager,
-      inputs.map((input) => input.kind),
-    );
     const ids = this.cases.newIds(inputs.length);
     // The timeline lines, and whatever subscribers write on them (the acknowledgement in the outbox), go in before
     // their cases: those foreign keys are checked at COMMIT. The cases come last because taking their numbers locks
@@ -123,7 +119,7 @@ export class CaseRegistrationService {
       tx.manager,
       inputs.map((input, i) => ({ kind: input.kind, fiscalYear: fiscalYears[i] })),
     );
-    await this.cases.insertCases(
+    const trackingCodes = await this.cases.insertCases(
       tx.manager,
       inputs.map((input, i) => ({
         id: ids[i],
@@ -133,7 +129,6 @@ export class CaseRegistrationService {
         fiscalYear: fiscalYears[i],
         sequence: numbers[i].sequence,
         referenceNo: numbers[i].referenceNo,
-        trackingCode: trackingCodes[i],
         subject: input.subject,
         description: input.description,
         categoryId: input.categoryId,

@@ -6,7 +6,6 @@ import { UnnestColumn, unnestInsert } from '../../database/unnest-insert';
 import { CaseEvent } from './case-event.entity';
 import { Case } from './case.entity';
 import type { CaseSnapshot } from './case-changes';
-import type { CaseKind } from './case.types';
 import { Complainant } from './complainant.entity';
 import { generateTrackingCode } from './tracking-code';
 
@@ -112,41 +111,29 @@ export class CasesRepository {
   }
 
   /**
-   * Fresh random tracking codes for general cases (null for corruption
-   * cases), in the kinds' order. Two codes colliding is astronomically rare,
-   * but it must not cost a citizen their complaint: a code already in the
-   * register, or twice in the batch, is drawn again. This looks before the
-   * cases are written, so that their insert (made while their numbers are
-   * held) never skips a row and leaves a gap.
+   * Writes new cases, each with its number; general cases get a fresh
+   * random tracking code here (corruption cases none). Two codes colliding
+   * is astronomically rare, but it must not cost a citizen their complaint
+   * nor leave a hole in the numbers: the insert skips a row whose code is
+   * taken, and that row goes again with another code, under the same id and
+   * number. Tracking codes in the rows' order.
    */
-  async freeTrackingCodes(m: EntityManager, kinds: readonly CaseKind[]): Promise<Array<string | null>> {
-    const codes = kinds.map((kind) => (kind === 'general' ? this.nextTrackingCode() : null));
-    for (let attempt = 1; ; attempt++) {
-      const drawn = codes.filter((c): c is string => c !== null);
-      if (drawn.length === 0) return codes;
-      const taken: Array<{ code: string }> = await m.query(
-        `SELECT tracking_code AS code FROM cases WHERE tracking_code = ANY($1::text[])`,
-        [drawn],
+  async insertCases(m: EntityManager, rows: ReadonlyArray<Omit<NewCaseRow, 'trackingCode'>>): Promise<Array<string | null>> {
+    const codes = rows.map((row) => (row.kind === 'general' ? this.nextTrackingCode() : null));
+    let left = rows.map((_, i) => i);
+    for (let attempt = 1; left.length > 0; attempt++) {
+      if (attempt > TRACKING_CODE_ATTEMPTS) throw new Error('no free tracking code after several attempts');
+      if (attempt > 1) for (const i of left) codes[i] = this.nextTrackingCode();
+      const { sql, params } = unnestInsert(
+        'cases',
+        CASE_COLUMNS,
+        left.map((i) => ({ ...rows[i], trackingCode: codes[i] })),
       );
-      const unfree = new Set(taken.map((t) => t.code));
-      const seen = new Set<string>();
-      let again = 0;
-      codes.forEach((code, i) => {
-        if (code === null) return;
-        if (unfree.has(code) || seen.has(code)) {
-          codes[i] = this.nextTrackingCode();
-          again++;
-        }
-        seen.add(codes[i]!);
-      });
-      if (again === 0) return codes;
-      if (attempt === TRACKING_CODE_ATTEMPTS) throw new Error('no free tracking code after several attempts');
+      const inserted: Array<{ id: string }> = await m.query(`${sql} ON CONFLICT (tracking_code) DO NOTHING RETURNING id`, params);
+      const done = new Set(inserted.map((r) => r.id));
+      left = left.filter((i) => !done.has(rows[i].id));
     }
-  }
-
-  async insertCases(m: EntityManager, rows: readonly NewCaseRow[]): Promise<void> {
-    const { sql, params } = unnestInsert('cases', CASE_COLUMNS, rows);
-    await m.query(sql, params);
+    return codes;
   }
 
   /** Ids in the rows' order. */
