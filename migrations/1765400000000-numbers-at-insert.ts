@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { checkCasesNumberedAtCommit } from './1765300000000-numbers-at-commit';
 
 /**
  * A new case is written once, with its number: the counter is taken just
@@ -28,16 +29,6 @@ export class NumbersAtInsert1765400000000 implements MigrationInterface {
     await q.query(`ALTER TABLE notifications ALTER CONSTRAINT notifications_case_id_fkey NOT DEFERRABLE`);
     await q.query(`ALTER TABLE case_events ALTER CONSTRAINT case_events_case_id_fkey NOT DEFERRABLE`);
     await q.query(`ALTER TABLE cases ALTER COLUMN sequence DROP NOT NULL, ALTER COLUMN reference_no DROP NOT NULL`);
-    await q.query(`
-      CREATE FUNCTION cases_numbered() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM cases WHERE id = NEW.id AND (sequence IS NULL OR reference_no IS NULL)) THEN
-          RAISE EXCEPTION 'case % would be committed without a reference number', NEW.id USING ERRCODE = 'not_null_violation';
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE CONSTRAINT TRIGGER cases_numbered AFTER INSERT ON cases
-        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cases_numbered()`);
+    await checkCasesNumberedAtCommit(q);
   }
 }
