@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { createDataSource } from '../src/database/data-source';
+import { migrateDatabase } from '../src/database/migrate';
+import { seedReferenceData } from '../src/seed/seed';
+import { loadCases } from './dataset';
+import { intakeRequests } from './intake';
+import { measure } from './load';
+import { BENCH_PASSWORD } from './staff';
+import { startRedis, startServer } from './server';
+
+/**
+ * Intake alone, for comparing two builds of the server (an A/B): run
+ * `npm run bench:intake-ab` in a checkout of each, in turn, several times.
+ * On a shared host runs of the same code differ by 20 % or more, so one run
+ * of each says nothing; the average of several, taken in turn, does.
+ *
+ * Each run files on a fresh copy of a loaded register (the template
+ * `bench_ab_<cases>`, loaded once and kept for the next run: drop it when
+ * done), at 64 connections, and prints the rate, the latency and the whole
+ * host's CPU per filing. BENCH_AB_CASES (default 1,000,000),
+ * BENCH_AB_FILINGS per figure (8,000) and BENCH_AB_FIGURES (2) set the size.
+ */
+const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
+const CASES = Number(process.env.BENCH_AB_CASES ?? 1_000_000);
+const FILINGS = Number(process.env.BENCH_AB_FILINGS ?? 8_000);
+const FIGURES = Number(process.env.BENCH_AB_FIGURES ?? 2);
+const TEMPLATE = `bench_ab_${CASES}`;
+const DB = 'bench_ab_run';
+
+async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: `${SERVER}/postgres` });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Milliseconds of CPU the whole host has spent, from /proc/stat (user, nice, system, irq, softirq). */
+function hostCpuMs(): number {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq) * 10;
+}
+
+async function main() {
+  if (!(await admin((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]))).rowCount) {
+    await admin((c) => c.query(`CREATE DATABASE ${TEMPLATE}`));
+    await migrateDatabase(`${SERVER}/${TEMPLATE}`);
+    const ds = createDataSource(`${SERVER}/${TEMPLATE}`);
+    await ds.initialize();
+    await seedReferenceData(ds, BENCH_PASSWORD);
+    await loadCases(ds, CASES);
+    await ds.destroy();
+  }
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${DB} TEMPLATE ${TEMPLATE}`);
+  });
+  const url = `${SERVER}/${DB}`;
+  // The build under test may have migrations the template's build did not.
+  await migrateDatabase(url);
+  const redis = await startRedis();
+  const server = await startServer(url);
+  try {
+    for (let figure = 0; figure < FIGURES; figure++) {
+      const before = hostCpuMs();
+      await measure({ name: 'POST /api/v1/complaints', url: server.base, connections: 64, amount: FILINGS, requests: intakeRequests, warmup: 64 });
+      process.stdout.write(`    whole host: ${((hostCpuMs() - before) / FILINGS).toFixed(2)} ms of CPU per filing\n`);
+    }
+  } finally {
+    await server.stop();
+    await redis.stop();
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`));
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
