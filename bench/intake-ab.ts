@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import { createDataSource } from '../src/database/data-source';
 import { migrateDatabase } from '../src/database/migrate';
 import { seedReferenceData } from '../src/seed/seed';
@@ -7,7 +6,7 @@ import { loadCases } from './dataset';
 import { intakeRequests } from './intake';
 import { measure } from './load';
 import { BENCH_PASSWORD } from './staff';
-import { startRedis, startServer } from './server';
+import { admin, DATABASE_SERVER, startRedis, startServer } from './server';
 
 /**
  * Intake alone, for comparing two builds of the server (an A/B): run
@@ -21,22 +20,11 @@ import { startRedis, startServer } from './server';
  * host's CPU per filing. BENCH_AB_CASES (default 1,000,000),
  * BENCH_AB_FILINGS per figure (8,000) and BENCH_AB_FIGURES (2) set the size.
  */
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 const CASES = Number(process.env.BENCH_AB_CASES ?? 1_000_000);
 const FILINGS = Number(process.env.BENCH_AB_FILINGS ?? 8_000);
 const FIGURES = Number(process.env.BENCH_AB_FIGURES ?? 2);
 const TEMPLATE = `bench_ab_${CASES}`;
 const DB = 'bench_ab_run';
-
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: `${SERVER}/postgres` });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Milliseconds of CPU the whole host has spent, from /proc/stat (user, nice, system, irq, softirq). */
 function hostCpuMs(): number {
@@ -47,8 +35,8 @@ function hostCpuMs(): number {
 async function main() {
   if (!(await admin((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]))).rowCount) {
     await admin((c) => c.query(`CREATE DATABASE ${TEMPLATE}`));
-    await migrateDatabase(`${SERVER}/${TEMPLATE}`);
-    const ds = createDataSource(`${SERVER}/${TEMPLATE}`);
+    await migrateDatabase(`${DATABASE_SERVER}/${TEMPLATE}`);
+    const ds = createDataSource(`${DATABASE_SERVER}/${TEMPLATE}`);
     await ds.initialize();
     await seedReferenceData(ds, BENCH_PASSWORD);
     await loadCases(ds, CASES);
@@ -58,7 +46,7 @@ async function main() {
     await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${DB} TEMPLATE ${TEMPLATE}`);
   });
-  const url = `${SERVER}/${DB}`;
+  const url = `${DATABASE_SERVER}/${DB}`;
   // The build under test may have migrations the template's build did not.
   await migrateDatabase(url);
   const redis = await startRedis();

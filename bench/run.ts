@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { fiscalYearOf } from '../src/common/time/thai-calendar';
 import { createDataSource } from '../src/database/data-source';
 import { DEFAULT_GROUP_COMMIT } from '../src/database/group-commit';
@@ -14,7 +13,7 @@ import { benchIntake } from './intake';
 import { loadNow, loadTable, Observer, QUICK } from './load';
 import { observe } from './observe';
 import { benchQueue } from './queue';
-import { startRedis, startServer } from './server';
+import { admin, DATABASE_SERVER, startRedis, startServer } from './server';
 import { BENCH_PASSWORD } from './staff';
 import { benchSummary } from './summary';
 import { BENCH_POW_DIFFICULTY, benchWhistleblower, browserSolveMs } from './whistleblower';
@@ -26,7 +25,7 @@ import { BENCH_POW_DIFFICULTY, benchWhistleblower, browserSolveMs } from './whis
  * a process of its own, writes docs/benchmarks.md (the quick run
  * docs/benchmarks-quick.md), and drops what it built.
  */
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
+const SERVER = DATABASE_SERVER;
 const DB = process.env.BENCH_DATABASE ?? 'bench_rongrian';
 const KEEP = process.env.BENCH_KEEP === '1';
 
@@ -55,16 +54,6 @@ function calibrate(): number {
   const t = performance.now();
   for (let i = 0; i < 20_000; i++) JSON.parse(JSON.stringify(page));
   return performance.now() - t;
-}
-
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: `${SERVER}/postgres` });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
 }
 
 const dropDatabases = () =>

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
 
 /**
  * The pieces a benchmark runs against, each a real process of its own: the
@@ -10,6 +11,20 @@ import { Redis } from 'ioredis';
  * Redis on a port of its own, so that nothing lands in the Redis other work
  * shares and `INFO memory` counts only the benchmark's keys.
  */
+
+/** The Postgres server the benchmarks make their databases on. */
+export const DATABASE_SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
+
+/** A statement or two on the server's `postgres` database: creating and dropping the benchmarks' own. */
+export async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: `${DATABASE_SERVER}/postgres` });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
 
 export const REDIS_PORT = Number(process.env.BENCH_REDIS_PORT ?? 6391);
 export const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
