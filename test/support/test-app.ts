@@ -52,11 +52,28 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   };
 }
 
-/** Empties what the tests write; reference data from the seed stays. */
+/**
+ * Empties what the tests write; reference data from the seed stays.
+ *
+ * TRUNCATE locks its tables one after another, so it can deadlock with a
+ * transaction that writes them in another order. Seen once in CI: the
+ * other one was writing the outbox just as a file started, most likely a
+ * job of the app's workers running what an earlier file of the same jest
+ * worker had left queued. Postgres then cancels one of the two; when that
+ * is the TRUNCATE, it goes again.
+ */
 export async function resetCases(db: DataSource): Promise<void> {
-  await db.query(
-    'TRUNCATE attachments, notifications, case_events, cases, complainants, reference_counters RESTART IDENTITY CASCADE',
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.query(
+        'TRUNCATE attachments, notifications, case_events, cases, complainants, reference_counters RESTART IDENTITY CASCADE',
+      );
+      return;
+    } catch (err) {
+      const e = err as { code?: string; driverError?: { code?: string } };
+      if ((e.code ?? e.driverError?.code) !== '40P01' || attempt === 5) throw err;
+    }
+  }
 }
 
 export async function countRows(db: DataSource): Promise<Record<string, number>> {
