@@ -13,6 +13,7 @@ import { CaseRegistrationService } from '../../src/modules/cases';
 import { openIdentity } from '../../src/modules/whistleblower/vault/identity-cipher';
 import { IdentityVault } from '../../src/modules/whistleblower/vault/identity-vault.service';
 import { databaseUrl, DB_PREFIX, withServer, workerDatabaseName } from '../support/databases';
+import { resetCases } from '../support/test-app';
 import { startTestContext } from '../support/test-context';
 
 const run = promisify(execFile);
@@ -23,9 +24,6 @@ describe('the vault under key rotation', () => {
   const k1 = keyPair('k1');
   const k2 = keyPair('k2');
   let caseId: string;
-
-  const resetCases = (db: DataSource) =>
-    db.query('TRUNCATE attachments, notifications, case_events, cases, complainants, reference_counters RESTART IDENTITY CASCADE');
 
   afterAll(async () => {
     const ctx = await startTestContext({ IDENTITY_KEYS: `${k2},${k1}` });
