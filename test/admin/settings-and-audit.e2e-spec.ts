@@ -46,15 +46,16 @@ describe('settings and the audit log', () => {
   });
 
   it('records setting and user changes for the administrator to list, newest first, page by page', async () => {
-    const from = new Date(Date.now() - 1000).toISOString();
+    const from = new Date().toISOString();
     await patch({ identity: { revealNeedsApproval: true } }).expect(200);
     const user = await created.user(tok.admin);
     await request(t.http).patch(`/api/v1/users/${user.id}`).set('Authorization', tok.admin).send({ displayName: 'ชื่อใหม่', password: 'another-long-password' }).expect(200);
 
     const [{ id: adminId }] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [STAFF.admin]);
-    // This test's own entries only: by actor (other staff's sign-ins interleave) and by time (earlier test files in this
-    // database moved their clocks, and their entries may stand "newer" than ours).
-    const to = new Date(Date.now() + 1000).toISOString();
+    // This test's own entries only: by actor (other staff's sign-ins interleave) and by the moments around its own
+    // actions, to the millisecond (earlier test files in this database moved their clocks, and their entries may stand
+    // "newer" than ours: one, an administrator's two-factor reset, once stood within a second of them).
+    const to = new Date(Date.now() + 1).toISOString();
     const mine = `actorId=${adminId}&from=${from}&to=${to}`;
     const first = (await request(t.http).get(`/api/v1/audit?limit=2&${mine}`).set('Authorization', tok.admin).expect(200)).body;
     expect(first.items.map((i: { action: string }) => i.action)).toEqual(['user_update', 'user_create']);
