@@ -98,6 +98,19 @@ describe('registrations in one batch', () => {
     expect(rows.map((r) => r.reference_no)).toEqual(cases.map((c) => c.referenceNo));
   });
 
+  it("takes the register's counter last: after the timeline and the outbox, only the cases follow it", async () => {
+    const { cases, sent } = await registerTogether(3);
+    const at = (pattern: RegExp) => sent.findIndex((sql) => pattern.test(sql));
+    const counter = at(/^INSERT INTO reference_counters /);
+    // The counter stays locked until COMMIT: the filings that arrive meanwhile wait for this INSERT alone.
+    expect(sent.slice(counter)).toEqual([expect.stringMatching(/^INSERT INTO reference_counters /), expect.stringMatching(/^INSERT INTO cases /)]);
+    expect(at(/^INSERT INTO case_events /)).toBeLessThan(counter);
+    expect(at(/^INSERT INTO notifications /)).toBeLessThan(counter);
+    // Time-ordered ids (UUIDv7), in the order the cases were registered.
+    expect(cases.map((c) => c.id)).toEqual(cases.map(() => expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)));
+    expect([...cases.map((c) => c.id)].sort()).toEqual(cases.map((c) => c.id));
+  });
+
   it('gives another tracking code to a filing whose code is taken, without failing the others', async () => {
     const [first] = (await registerTogether(1)).cases;
     const taken = first.trackingCode!;
