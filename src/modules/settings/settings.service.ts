@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ShortLivedCopy } from '../../common/cache/short-lived-copy';
 import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { AppConfig } from '../../config/app-config';
@@ -11,15 +12,9 @@ import { ALWAYS_OTP_ROLES, defaultSettings, Settings, SETTINGS_GROUPS, SettingsG
 import { SettingsRepository } from './settings.repository';
 import { SiteLogoService } from './site-logo.service';
 
-/**
- * How long a process trusts what it read: another process's change shows
- * within this time; this process's own change shows at once.
- */
-const CACHE_MS = 5_000;
-
 @Injectable()
 export class SettingsService {
-  private cached?: { at: number; value: Settings };
+  private readonly copy = new ShortLivedCopy(() => this.read());
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,16 +25,14 @@ export class SettingsService {
     private readonly logos: SiteLogoService,
   ) {}
 
-  async all(): Promise<Settings> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.value;
+  all(): Promise<Settings> {
+    return this.copy.get();
+  }
+
+  private async read(): Promise<Settings> {
     const saved = await this.settings.readAll();
     const defaults = defaultSettings(this.config);
-    const value = Object.fromEntries(
-      SETTINGS_GROUPS.map((g) => [g, { ...defaults[g], ...(saved[g] ?? {}) }]),
-    ) as unknown as Settings;
-    this.cached = { at: now, value };
-    return value;
+    return Object.fromEntries(SETTINGS_GROUPS.map((g) => [g, { ...defaults[g], ...(saved[g] ?? {}) }])) as unknown as Settings;
   }
 
   async get<G extends SettingsGroup>(group: G): Promise<Settings[G]> {
@@ -57,7 +50,7 @@ export class SettingsService {
    * state the database is in: what this process last read, else the defaults.
    */
   lastKnownSite(): Site {
-    const s = this.cached?.value ?? defaultSettings(this.config);
+    const s = this.copy.lastKnown() ?? defaultSettings(this.config);
     return { ...s.organisation, contact: s.contact, logoUrl: this.logos.lastKnownUrl() };
   }
 
@@ -88,7 +81,7 @@ export class SettingsService {
         );
       }
     });
-    this.cached = undefined;
+    this.copy.forget();
     return this.all();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { fromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { ShortLivedCopy } from '../../common/cache/short-lived-copy';
 import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import { Transactions } from '../../database/transactions';
@@ -15,7 +16,6 @@ const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 const LOGO_BOX = 256;
 /** A logo is small; more pixels than this is a decompression bomb, not a logo. */
 const MAX_INPUT_PIXELS = 16_000_000;
-const CACHE_MS = 5_000;
 export const LOGO_PATH = '/site/logo';
 
 /**
@@ -25,7 +25,10 @@ export const LOGO_PATH = '/site/logo';
  */
 @Injectable()
 export class SiteLogoService {
-  private cached?: { at: number; url: string | null };
+  private readonly address = new ShortLivedCopy(async () => {
+    const at = await this.logos.updatedAt();
+    return at ? `${LOGO_PATH}?v=${at.getTime().toString(36)}` : null;
+  });
 
   constructor(
     private readonly logos: SiteLogoRepository,
@@ -34,18 +37,13 @@ export class SiteLogoService {
     private readonly clock: Clock,
   ) {}
 
-  async url(): Promise<string | null> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.url;
-    const at = await this.logos.updatedAt();
-    const url = at ? `${LOGO_PATH}?v=${at.getTime().toString(36)}` : null;
-    this.cached = { at: now, url };
-    return url;
+  url(): Promise<string | null> {
+    return this.address.get();
   }
 
   /** What this process last read, for a page that must render without the database. */
   lastKnownUrl(): string | null {
-    return this.cached?.url ?? null;
+    return this.address.lastKnown() ?? null;
   }
 
   png(): Promise<Buffer | null> {
@@ -71,7 +69,7 @@ export class SiteLogoService {
       await this.logos.save(tx.manager, png, actor.id, this.clock.now());
       await this.audit.record({ action: 'settings_change', actor: { id: actor.id, role: actor.role }, details: { groups: ['logo'] } }, tx);
     });
-    this.cached = undefined;
+    this.address.forget();
   }
 
   async remove(actor: StaffUser): Promise<void> {
@@ -79,6 +77,6 @@ export class SiteLogoService {
       if (!(await this.logos.remove(tx.manager))) return;
       await this.audit.record({ action: 'settings_change', actor: { id: actor.id, role: actor.role }, details: { groups: ['logo'], removed: true } }, tx);
     });
-    this.cached = undefined;
+    this.address.forget();
   }
 }
