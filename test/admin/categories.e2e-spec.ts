@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ActiveCategories } from '../../src/modules/categories/active-categories';
 import { staffTokens, STAFF } from '../support/auth';
 import { complaintBody } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -114,7 +115,11 @@ describe('categories administration', () => {
   });
 
   it('deactivates: hidden from staff and from the public form, shown to an admin who asks', async () => {
+    // The process holds its copy of the active categories from here on: a change made through it shows at once all the same.
+    const active = t.app.get(ActiveCategories);
+    await active.list('general');
     const c = await created.category(tokens.admin, { defaultDepartmentId: worksId });
+    expect(await active.byCode(c.code, 'general')).toMatchObject({ id: c.id });
     await patch(c.id, { active: false }).expect(200);
 
     expect((await list(tokens.center)).map((x) => x.id)).not.toContain(c.id);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { Clock } from '../../common/time/clock';
 import type { StaffUser } from '../auth/staff-user';
-import { CategoriesRepository } from '../categories/categories.repository';
+import { ActiveCategories } from '../categories/active-categories';
 import { CaseRegistrationService } from './case-registration.service';
 import { caseScopeOf } from './case-scope';
 import type { RegisterCaseDto, RegisteredCaseDto } from './dto/register-case.dto';
@@ -11,7 +11,7 @@ import type { RegisterCaseDto, RegisteredCaseDto } from './dto/register-case.dto
 @Injectable()
 export class StaffRegistrationService {
   constructor(
-    private readonly categories: CategoriesRepository,
+    private readonly categories: ActiveCategories,
     private readonly registration: CaseRegistrationService,
     private readonly clock: Clock,
   ) {}
@@ -37,7 +37,7 @@ export class StaffRegistrationService {
     if (!dto.anonymous && !dto.complainant) {
       throw DomainError.field('complainant', 'required', 'complainant is required unless anonymous is true');
     }
-    const category = dto.categoryCode ? await this.categories.findActiveByCode(dto.categoryCode, dto.kind) : null;
+    const category = dto.categoryCode ? await this.categories.byCode(dto.categoryCode, dto.kind) : null;
     if (dto.categoryCode && !category) {
       throw DomainError.field('categoryCode', 'unknownCategory', 'categoryCode is not a known category of this kind');
     }

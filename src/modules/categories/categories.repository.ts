@@ -12,12 +12,9 @@ export type CategoryChanges = Partial<Pick<Category, 'nameTh' | 'nameEn' | 'defa
 export class CategoriesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  findActiveByCode(code: string, kind: CaseKind): Promise<Category | null> {
-    return this.db.getRepository(Category).findOneBy({ code, kind, active: true });
-  }
-
-  listActive(kind: CaseKind): Promise<Category[]> {
-    return this.db.getRepository(Category).find({ where: { kind, active: true }, order: { nameTh: 'ASC' } });
+  /** Of both kinds, by Thai name: what `ActiveCategories` holds. */
+  listActive(): Promise<Category[]> {
+    return this.db.getRepository(Category).find({ where: { active: true }, order: { nameTh: 'ASC' } });
   }
 
   /** The administration's view: both kinds unless one is asked for, retired ones on request. */

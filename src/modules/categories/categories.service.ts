@@ -6,6 +6,7 @@ import { changedFields } from '../audit/audit.types';
 import type { StaffUser } from '../auth/staff-user';
 import type { CaseKind } from '../cases';
 import { DepartmentsService } from '../departments/departments.service';
+import { ActiveCategories } from './active-categories';
 import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';
 import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
@@ -19,6 +20,7 @@ export class CategoriesService {
     private readonly departments: DepartmentsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly active: ActiveCategories,
   ) {}
 
   /** Retired categories are administration's business; everyone else picks from the active ones. */
@@ -38,6 +40,7 @@ export class CategoriesService {
       await this.audit.record({ action: 'category_create', actor: { id: actor.id, role: actor.role }, details: { categoryId: created, code: dto.code } }, tx);
       return created;
     });
+    this.active.forget();
     return this.get(id);
   }
 
@@ -57,6 +60,7 @@ export class CategoriesService {
       );
       await this.audit.record({ action: 'category_update', actor: { id: actor.id, role: actor.role }, details: { categoryId: id, fields: changedFields(dto) } }, tx);
     });
+    this.active.forget();
     return this.get(id);
   }
 

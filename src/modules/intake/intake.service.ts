@@ -6,7 +6,7 @@ import { GroupCommit } from '../../database/group-commit';
 import type { ReceivedUpload } from '../attachments/attachment-rules';
 import { AttachmentsService, CheckedFile, CheckResult, CITIZEN_UPLOADER, UploadReader } from '../attachments/attachments.service';
 import { CaseRegistrationService, RegisteredCase } from '../cases';
-import { CategoriesRepository } from '../categories/categories.repository';
+import { ActiveCategories } from '../categories/active-categories';
 import { Category } from '../categories/category.entity';
 import { FileComplaintDto } from './dto/file-complaint.dto';
 
@@ -14,7 +14,7 @@ import { FileComplaintDto } from './dto/file-complaint.dto';
 @Injectable()
 export class IntakeService {
   constructor(
-    private readonly categories: CategoriesRepository,
+    private readonly categories: ActiveCategories,
     private readonly registration: CaseRegistrationService,
     private readonly attachments: AttachmentsService,
     private readonly groupCommit: GroupCommit,
@@ -75,7 +75,7 @@ export class IntakeService {
 
   private async categoryOf(dto: FileComplaintDto): Promise<Category | null> {
     if (!dto.categoryCode) return null;
-    const category = await this.categories.findActiveByCode(dto.categoryCode, 'general');
+    const category = await this.categories.byCode(dto.categoryCode, 'general');
     if (!category) {
       throw DomainError.validation([
         { field: 'categoryCode', code: 'unknownCategory', message: 'categoryCode is not a known category' },
@@ -85,6 +85,6 @@ export class IntakeService {
   }
 
   listCategories() {
-    return this.categories.listActive('general');
+    return this.categories.list('general');
   }
 }

@@ -9,7 +9,7 @@ import { registeredPage, registerPage } from '../../views/pages/staff/register.p
 import { CurrentUser } from '../auth/staff.decorator';
 import type { StaffRequest } from '../auth/staff-auth.guard';
 import type { StaffUser } from '../auth/staff-user';
-import { CategoriesRepository } from '../categories/categories.repository';
+import { ActiveCategories } from '../categories/active-categories';
 import { RegisterCaseDto, StaffRegistrationService } from '../cases';
 import type { CaseKind } from '../cases';
 import { bangkokInputValue, REGISTER_FIELDS, registrationFromForm } from './registration-form';
@@ -28,7 +28,7 @@ export class StaffRegisterController {
   constructor(
     private readonly pages: StaffPages,
     private readonly registration: StaffRegistrationService,
-    private readonly categories: CategoriesRepository,
+    private readonly categories: ActiveCategories,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +43,7 @@ export class StaffRegisterController {
   ): Promise<string> {
     const ctx = await this.pages.context(request, reply, '/staff/cases/new', localeFrom(lang));
     const defaults = { channel: 'phone', receivedAt: bangkokInputValue(this.clock.now()) };
-    return registerPage(ctx, await this.categories.listActive(kindOf(user)), defaults);
+    return registerPage(ctx, await this.categories.list(kindOf(user)), defaults);
   }
 
   @Post()
@@ -57,7 +57,7 @@ export class StaffRegisterController {
   ): Promise<string> {
     const form = body ?? {};
     const ctx = await this.pages.context(request, reply, '/staff/cases/new', formLocale(form));
-    const categories = await this.categories.listActive(kindOf(user));
+    const categories = await this.categories.list(kindOf(user));
     const values: FormValues = Object.fromEntries(REGISTER_FIELDS.map((f) => [f, typeof form[f] === 'string' ? (form[f] as string) : undefined]));
     const outcome = await submitForm({
       dto: RegisterCaseDto,
