@@ -3,10 +3,27 @@ import { DataSource } from 'typeorm';
 /**
  * A municipality's register after many years: `total` cases over five
  * years, 5 % corruption, most of them long closed, a working set of open
- * cases spread over the five departments, some of them late.
+ * cases spread over the five departments, some of them late; with what
+ * registration writes beside each case (its complainant, its timeline, the
+ * acknowledgement mailed), so that the tables a filing adds to are as
+ * large as the register, and their statistics say so.
  */
 export function loadCases(db: DataSource, total: number): Promise<void> {
   return bulkLoad(db, async () => {
+    // Who filed each case, one row per case as registration writes them: corruption reporters and one citizen in ten
+    // anonymous, the others named, most with a phone, some with an email or an address. Case g's is complainantId(g).
+    await db.query(
+      `INSERT INTO complainants (id, anonymous, name, email, phone, address, created_at)
+       SELECT ${complainantId('g')}, anonymous,
+              CASE WHEN NOT anonymous THEN (ARRAY['สมชาย','สมหญิง','วิชัย','มาลี','ประเสริฐ','สุดา','อนันต์'])[1 + g % 7]
+                                         || ' ' || (ARRAY['ใจดี','รักไทย','มั่นคง','สุขสม','ศรีสุข'])[1 + g % 5] END,
+              CASE WHEN NOT anonymous AND g % 5 < 2 THEN 'citizen' || g || '@example.com' END,
+              CASE WHEN NOT anonymous AND g % 5 <> 4 THEN '08' || lpad((g % 100000000)::text, 8, '0') END,
+              CASE WHEN NOT anonymous AND g % 10 < 3 THEN (1 + g % 200) || ' หมู่ ' || (1 + g % 12) || ' ตำบลในเมือง' END,
+              now()
+       FROM (SELECT g, g % 20 = 0 OR g % 10 = 5 AS anonymous FROM generate_series(1, $1::int) g) t`,
+      [total],
+    );
     await db.query(`
       WITH depts AS (SELECT array_agg(id ORDER BY code) AS ids FROM departments),
            -- Categories of each kind and default department: a case's category fits its department.
@@ -40,7 +57,7 @@ export function loadCases(db: DataSource, total: number): Promise<void> {
              FROM shaped
            )
       INSERT INTO cases (kind, channel, status, fiscal_year, sequence, reference_no, tracking_code, subject, description,
-                         department_id, assignee_id, received_at, due_at, updated_at, explained_at,
+                         complainant_id, department_id, assignee_id, received_at, due_at, updated_at, explained_at,
                          category_id, location, first_resolved_at, last_resolved_at, first_closed_at, last_closed_at,
                          overdue_at, referred_to)
       SELECT kind,
@@ -52,6 +69,7 @@ export function loadCases(db: DataSource, total: number): Promise<void> {
              CASE WHEN kind = 'general' THEN 'BENCH' || lpad(g::text, 7, '0') END,
              'เรื่องร้องเรียนทดสอบ ' || (ARRAY['ไฟถนนดับ','ถนนเป็นหลุม','ขยะไม่เก็บ','น้ำท่วมขัง','เสียงดังรบกวน'])[1 + (g % 5)] || ' ' || g,
              'รายละเอียดของเรื่องที่ ' || g,
+             ${complainantId('g')},
              CASE WHEN kind = 'general' AND status NOT IN ('received', 'accepted')
                   THEN (SELECT ids[1 + (g % array_length(ids, 1))] FROM depts) END,
              -- Every third case of the department it belongs to is on its officer's own list.
@@ -78,6 +96,22 @@ export function loadCases(db: DataSource, total: number): Promise<void> {
       FROM placed`,
       [total],
     );
+    // Each case's timeline: its receipt, and the step that brought it where it stands.
+    await db.query(`
+      INSERT INTO case_events (case_id, at, action, from_status, to_status, public, actor_role)
+      SELECT id, received_at, 'receive', NULL, 'received', true, CASE channel WHEN 'web' THEN 'citizen' ELSE 'centre' END FROM cases`);
+    await db.query(`
+      INSERT INTO case_events (case_id, at, action, from_status, to_status, public, actor_role, department_id)
+      SELECT id, coalesce(last_closed_at, last_resolved_at, updated_at),
+             ('${JSON.stringify(STEP_INTO)}'::jsonb) ->> status, 'received', status, true, 'officer', department_id
+      FROM cases WHERE status <> 'received'`);
+    // The acknowledgement each complainant with an email was sent.
+    await db.query(`
+      INSERT INTO notifications (case_id, template, recipient, locale, status, attempts, created_at, sent_at, event_id, dedupe_key)
+      SELECT c.id, 'acknowledgement', p.email, 'th', 'sent', 1, e.at, e.at + interval '5 seconds', e.id,
+             concat_ws('|', 'acknowledgement', c.id, e.id, '-', p.email)
+      FROM cases c JOIN complainants p ON p.id = c.complainant_id JOIN case_events e ON e.case_id = c.id AND e.action = 'receive'
+      WHERE p.email IS NOT NULL`);
     // One closed general case in six was rated, most of them 4 or 5.
     await db.query(`
       INSERT INTO case_feedback (case_id, rating, created_at)
@@ -86,12 +120,28 @@ export function loadCases(db: DataSource, total: number): Promise<void> {
   });
 }
 
+/** A loaded case's complainant id, from its generator row: the same expression in both statements. */
+const complainantId = (g: string) => `md5('bench-complainant-' || ${g})::uuid`;
+
+/** The action that moved a case from received to each status. */
+const STEP_INTO: Record<string, string> = {
+  accepted: 'accept',
+  assigned: 'assign',
+  in_progress: 'start',
+  resolved: 'resolve',
+  closed: 'close',
+  rejected: 'reject',
+  referred: 'refer',
+  withdrawn: 'withdraw',
+  merged: 'merge',
+};
+
 /**
  * Rows written straight into the register, then everything kept from them
  * counted once. The status totals and the statistics' rollup are kept by
- * triggers, which would stage eight rollup rows per case and flush them
- * once per row at COMMIT; they are off during `insert` and everything is
- * recounted after it (report_rebuild, the status totals, the counters).
+ * triggers, which would add each row to them in turn; they are off during
+ * `insert` and everything is recounted after it (report_rebuild, the
+ * status totals, the counters).
  */
 export async function bulkLoad(db: DataSource, insert: () => Promise<void>): Promise<void> {
   const triggers: Array<[string, string]> = [
