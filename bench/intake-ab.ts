@@ -6,7 +6,7 @@ import { loadCases } from './dataset';
 import { intakeRequests } from './intake';
 import { measure } from './load';
 import { BENCH_PASSWORD } from './staff';
-import { admin, DATABASE_SERVER, startRedis, startServer } from './server';
+import { admin, DATABASE_SERVER, onDatabase, startRedis, startServer } from './server';
 
 /**
  * Intake alone, for comparing two builds of the server (an A/B): run
@@ -32,6 +32,25 @@ function hostCpuMs(): number {
   return (user + nice + system + irq + softirq) * 10;
 }
 
+/** Milliseconds of CPU a process has spent (user and system), from /proc. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const now = (url: string) => onDatabase(url, async (c) => (await c.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0].at);
+
+/** A group's cases carry its transaction id (xmin): how many filings each COMMIT took. */
+const grouping = (url: string, since: Date) =>
+  onDatabase(url, async (c) =>
+    (
+      await c.query<{ filings: number; transactions: number }>(
+        `SELECT count(*)::int AS filings, count(DISTINCT xmin::text)::int AS transactions FROM cases WHERE created_at >= $1`,
+        [since],
+      )
+    ).rows[0],
+  );
+
 async function main() {
   if (!(await admin((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]))).rowCount) {
     await admin((c) => c.query(`CREATE DATABASE ${TEMPLATE}`));
@@ -53,9 +72,14 @@ async function main() {
   const server = await startServer(url);
   try {
     for (let figure = 0; figure < FIGURES; figure++) {
-      const before = hostCpuMs();
+      const before = { host: hostCpuMs(), server: processCpuMs(server.pid), at: await now(url) };
       await measure({ name: 'POST /api/v1/complaints', url: server.base, connections: 64, amount: FILINGS, requests: intakeRequests, warmup: 64 });
-      process.stdout.write(`    whole host: ${((hostCpuMs() - before) / FILINGS).toFixed(2)} ms of CPU per filing\n`);
+      const host = (hostCpuMs() - before.host) / FILINGS;
+      const serverMs = (processCpuMs(server.pid) - before.server) / FILINGS;
+      const { filings, transactions } = await grouping(url, before.at);
+      process.stdout.write(
+        `    CPU per filing: whole host ${host.toFixed(2)} ms, server ${serverMs.toFixed(2)} ms; ${(filings / Math.max(1, transactions)).toFixed(1)} filings per transaction\n`,
+      );
     }
   } finally {
     await server.stop();

@@ -16,8 +16,11 @@ import { Client } from 'pg';
 export const DATABASE_SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres:postgres@127.0.0.1:5432';
 
 /** A statement or two on the server's `postgres` database: creating and dropping the benchmarks' own. */
-export async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: `${DATABASE_SERVER}/postgres` });
+export const admin = <T>(work: (c: Client) => Promise<T>): Promise<T> => onDatabase(`${DATABASE_SERVER}/postgres`, work);
+
+/** A statement or two on one connection of its own. */
+export async function onDatabase<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: url });
   await c.connect();
   try {
     return await work(c);
