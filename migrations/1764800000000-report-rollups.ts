@@ -4,7 +4,7 @@ const OPEN = `('received', 'accepted', 'assigned', 'in_progress')`;
 /** Sentinels in the rollup's keys: "no department/category" and "all of them". */
 const NONE = `'00000000-0000-0000-0000-000000000000'::uuid`;
 const ALL = `'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid`;
-const MEASURES = [
+export const MEASURES = [
   'received',
   'resolved',
   'resolved_within',
@@ -21,8 +21,18 @@ const MEASURES = [
   'feedback_sum',
   'feedback_satisfied',
 ] as const;
-const KEY = ['fiscal_year', 'kind', 'grain', 'department_id', 'channel', 'category_id', 'month'] as const;
-const DAY_KEY = ['fiscal_year', 'kind', 'grain', 'department_id', 'channel', 'month', 'days'] as const;
+export const KEY = ['fiscal_year', 'kind', 'grain', 'department_id', 'channel', 'category_id', 'month'] as const;
+export const DAY_KEY = ['fiscal_year', 'kind', 'grain', 'department_id', 'channel', 'month', 'days'] as const;
+
+/** Adds the deltas `source` yields to a rollup table, in key order (see below). */
+export const addToRollup = (table: string, key: readonly string[], measures: readonly string[], source: string) => `
+        INSERT INTO ${table} AS t (${[...key, ...measures].join(', ')})
+        SELECT ${[...key, ...measures.map((m) => `sum(${m})`)].join(', ')}
+        FROM (${source}) d
+        GROUP BY ${key.join(', ')}
+        HAVING ${measures.map((m) => `sum(${m}) <> 0`).join(' OR ')}
+        ORDER BY ${key.join(', ')}
+        ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = t.${m} + EXCLUDED.${m}`).join(', ')}`;
 
 /**
  * The statistics' rollup, kept by triggers in the transaction of every write
@@ -142,14 +152,6 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         WHERE c.first_resolved_at IS NOT NULL
       $$`);
 
-    const add = (table: string, key: readonly string[], measures: readonly string[], source: string) => `
-        INSERT INTO ${table} AS t (${[...key, ...measures].join(', ')})
-        SELECT ${[...key, ...measures.map((m) => `sum(${m})`)].join(', ')}
-        FROM (${source}) d
-        GROUP BY ${key.join(', ')}
-        HAVING ${measures.map((m) => `sum(${m}) <> 0`).join(' OR ')}
-        ORDER BY ${key.join(', ')}
-        ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = t.${m} + EXCLUDED.${m}`).join(', ')}`;
     const stage = (table: string, columns: readonly string[], source: string) => `
         INSERT INTO ${table} (xact, ${columns.join(', ')}) SELECT pg_current_xact_id(), d.* FROM (${source}) d`;
 
@@ -206,13 +208,13 @@ export class ReportRollups1764800000000 implements MigrationInterface {
            AND NOT EXISTS (SELECT 1 FROM report_day_deltas WHERE xact = pg_current_xact_id()) THEN
           RETURN NULL;
         END IF;
-        ${add(
+        ${addToRollup(
           'report_cells',
           KEY,
           MEASURES,
           `SELECT ${[...KEY, ...MEASURES].join(', ')} FROM report_cell_deltas WHERE xact = pg_current_xact_id()`,
         )};
-        ${add('report_resolve_days', DAY_KEY, ['n'], `SELECT ${[...DAY_KEY, 'n'].join(', ')} FROM report_day_deltas WHERE xact = pg_current_xact_id()`)};
+        ${addToRollup('report_resolve_days', DAY_KEY, ['n'], `SELECT ${[...DAY_KEY, 'n'].join(', ')} FROM report_day_deltas WHERE xact = pg_current_xact_id()`)};
         DELETE FROM report_cell_deltas WHERE xact = pg_current_xact_id();
         DELETE FROM report_day_deltas WHERE xact = pg_current_xact_id();
         UPDATE report_version SET v = v + 1;
@@ -282,13 +284,13 @@ export class ReportRollups1764800000000 implements MigrationInterface {
         DELETE FROM report_cells;
         DELETE FROM report_resolve_days;
         UPDATE report_version SET v = v + 1;
-        ${add(
+        ${addToRollup(
           'report_cells',
           KEY,
           MEASURES,
           `SELECT x.* FROM cases c LEFT JOIN case_feedback f ON f.case_id = c.id, LATERAL report_case_cells(c, f.rating, 1) x`,
         )};
-        ${add('report_resolve_days', DAY_KEY, ['n'], `SELECT x.* FROM cases c, LATERAL report_case_days(c, 1) x`)};
+        ${addToRollup('report_resolve_days', DAY_KEY, ['n'], `SELECT x.* FROM cases c, LATERAL report_case_days(c, 1) x`)};
       END $$`);
     await q.query(`
       CREATE FUNCTION report_truncated() RETURNS trigger LANGUAGE plpgsql AS $$

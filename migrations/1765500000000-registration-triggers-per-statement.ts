@@ -12,6 +12,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * cases are the last rows a registration writes, so the totals row is held
  * no longer than before. A deleted case is still handled per row.
  */
+/** The body of `report_cases_track_insert` as this migration made it (a later one restores it in its `down`). */
+export const STAGE_NEW_CASES = `
+      BEGIN
+        INSERT INTO report_cell_deltas
+        SELECT pg_current_xact_id(), d.* FROM new_cases c, LATERAL report_case_cells(c, NULL::smallint, 1) d;
+        INSERT INTO report_day_deltas
+        SELECT pg_current_xact_id(), d.* FROM new_cases c, LATERAL report_case_days(c, 1) d;
+        RETURN NULL;
+      END`;
+
 export class RegistrationTriggersPerStatement1765500000000 implements MigrationInterface {
   name = 'RegistrationTriggersPerStatement1765500000000';
 
@@ -35,15 +45,7 @@ export class RegistrationTriggersPerStatement1765500000000 implements MigrationI
 
     await q.query(`DROP TRIGGER report_cases_insert_delete ON cases`);
     // Staged, like every change, for report_flush at COMMIT. A new case has no rating yet: a rating needs its case.
-    await q.query(`
-      CREATE FUNCTION report_cases_track_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO report_cell_deltas
-        SELECT pg_current_xact_id(), d.* FROM new_cases c, LATERAL report_case_cells(c, NULL::smallint, 1) d;
-        INSERT INTO report_day_deltas
-        SELECT pg_current_xact_id(), d.* FROM new_cases c, LATERAL report_case_days(c, 1) d;
-        RETURN NULL;
-      END $$`);
+    await q.query(`CREATE FUNCTION report_cases_track_insert() RETURNS trigger LANGUAGE plpgsql AS $$ ${STAGE_NEW_CASES} $$`);
     await q.query(`
       CREATE TRIGGER report_cases_insert AFTER INSERT ON cases
         REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION report_cases_track_insert()`);

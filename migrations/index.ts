@@ -13,6 +13,7 @@ import { SiteLogo1765200000000 } from './1765200000000-site-logo';
 import { NumbersAtCommit1765300000000 } from './1765300000000-numbers-at-commit';
 import { NumbersAtInsert1765400000000 } from './1765400000000-numbers-at-insert';
 import { RegistrationTriggersPerStatement1765500000000 } from './1765500000000-registration-triggers-per-statement';
+import { RegistrationRollupsAtInsert1765600000000 } from './1765600000000-registration-rollups-at-insert';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   NumbersAtCommit1765300000000,
   NumbersAtInsert1765400000000,
   RegistrationTriggersPerStatement1765500000000,
+  RegistrationRollupsAtInsert1765600000000,
 ];

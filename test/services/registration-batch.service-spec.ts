@@ -111,6 +111,20 @@ describe('registrations in one batch', () => {
     expect([...cases.map((c) => c.id)].sort()).toEqual(cases.map((c) => c.id));
   });
 
+  it("adds its cases to the statistics' rollup with their INSERT, staging nothing for the COMMIT", async () => {
+    const received = async (m: { query: (sql: string) => Promise<Array<{ n: number }>> }) =>
+      (await m.query(`SELECT coalesce(sum(received), 0)::int AS n FROM report_cells WHERE grain = 0 AND kind = 'general'`))[0].n;
+    const before = await received(t.db);
+    const inside = await t.app.get(Transactions).run(async (tx) => {
+      await Promise.all([0, 1, 2].map((i) => t.app.get(CaseRegistrationService).registerIn(tx, filing(i))));
+      // Staged rows were read back at COMMIT by a plan made for an empty table: a scan of every dead row left since the last vacuum.
+      const [{ n: staged }] = await tx.manager.query(`SELECT count(*)::int AS n FROM report_cell_deltas WHERE xact = pg_current_xact_id()`);
+      return { staged, received: await received(tx.manager) };
+    });
+    expect(inside).toEqual({ staged: 0, received: before + 3 });
+    expect(await received(t.db)).toBe(before + 3);
+  });
+
   it('gives another tracking code to a filing whose code is taken, without failing the others', async () => {
     const [first] = (await registerTogether(1)).cases;
     const taken = first.trackingCode!;
