@@ -14,6 +14,7 @@ import { NumbersAtCommit1765300000000 } from './1765300000000-numbers-at-commit'
 import { NumbersAtInsert1765400000000 } from './1765400000000-numbers-at-insert';
 import { RegistrationTriggersPerStatement1765500000000 } from './1765500000000-registration-triggers-per-statement';
 import { RegistrationRollupsAtInsert1765600000000 } from './1765600000000-registration-rollups-at-insert';
+import { ReportFlushByIndex1765700000000 } from './1765700000000-report-flush-by-index';
 
 /** Every migration, in order. Listed explicitly so that ts and compiled js load the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   NumbersAtInsert1765400000000,
   RegistrationTriggersPerStatement1765500000000,
   RegistrationRollupsAtInsert1765600000000,
+  ReportFlushByIndex1765700000000,
 ];
