@@ -1,5 +1,8 @@
+import { Queue } from 'bullmq';
+import { QUEUES } from '../src/jobs/job-catalogue';
+import { sendJobId } from '../src/modules/notifications/notifications.service';
 import { Filed } from './load';
-import { DrillStack, sleep } from './stack';
+import { DrillStack, REDIS_PREFIX, sleep } from './stack';
 
 export interface Counts {
   lost: number;
@@ -84,6 +87,26 @@ export async function settleOutbox(stack: DrillStack, timeoutMs: number): Promis
     await sleep(500);
   }
   return false;
+}
+
+/** What holds up the rows that did not settle (at most ten): the row as the outbox has it, and its job as the queue has it. */
+export async function describeUnsettled(stack: DrillStack): Promise<string[]> {
+  const { rows } = await stack.db.query<{ id: string; template: string; status: string; age: number; attempts: number; lastError: string | null }>(
+    `SELECT id, template, status, extract(epoch FROM now() - created_at)::int AS age, attempts, last_error AS "lastError"
+     FROM notifications WHERE status = 'pending' ORDER BY created_at LIMIT 10`,
+  );
+  const queue = new Queue(QUEUES.notifications, { connection: { url: stack.redis.url }, prefix: REDIS_PREFIX });
+  try {
+    return await Promise.all(
+      rows.map(async (r) => {
+        const job = await queue.getJob(sendJobId(r.id));
+        const state = job ? `${await job.getState()}, ${job.attemptsMade} attempts made${job.failedReason ? `, ${job.failedReason}` : ''}` : 'no job';
+        return `unsettled ${r.template} ${r.id}, pending for ${r.age} s, ${r.attempts} attempts${r.lastError ? ` (${r.lastError})` : ''}; its job: ${state}`;
+      }),
+    );
+  } finally {
+    await queue.close();
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { checkDeadlines, checkFilings, checkMail, combine, seconds, settleOutbox } from './checks';
+import { checkDeadlines, checkFilings, checkMail, combine, describeUnsettled, seconds, settleOutbox } from './checks';
 import { casesFallingDue } from './due-cases';
 import { fileContinuously, statusSummary } from './load';
 import { ServerProcess } from '../test/hardening/support/server-process';
@@ -65,6 +65,7 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
     const last = await stack.serve();
     const tally = await load.stop();
     const settled = await settleOutbox(stack, 180_000 + Math.max(0, start + estimatedMs - Date.now()));
+    const unsettled = settled ? [] : await describeUnsettled(stack);
     // Every case that fell due has had its time: the last moment is behind us now.
     const counts = combine(
       await checkFilings(stack, tally.filed),
@@ -79,6 +80,7 @@ export function killDrill(o: KillOptions): Promise<Verdict> {
       figures: [
         `${o.kills} kills in ${seconds(killsMs)} (${servedKills} of them after the server listened), ${o.clients} clients: ${statusSummary(tally)}, ${tally.refused} refused, ${tally.cut} cut off by a kill`,
         ...counts.figures,
+        ...unsettled,
       ],
       problems: settled ? [] : ['the outbox did not settle within the bound'],
     };
