@@ -5,7 +5,7 @@ import { BANGKOK_TZ } from '../../common/time/thai-calendar';
 import { Dispatch, dispatchJob } from '../../jobs/dispatch-job';
 import { QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
-import { closeWorkerWithin } from '../../jobs/worker-shutdown';
+import { closeWorkerWithin, STALLS_ALLOWED } from '../../jobs/worker-shutdown';
 import { Metrics } from '../metrics/metrics';
 import { DeadlineDigest } from './deadline-digest.service';
 import { DeadlineHandlers, TimerTooEarly } from './deadline-handlers.service';
@@ -22,7 +22,7 @@ export const DIGEST_CRON = '0 8 * * *';
  * run side by side; each takes its case's row lock, so two never step on
  * one case.
  */
-@Processor(QUEUES.deadlines, { concurrency: 20 })
+@Processor(QUEUES.deadlines, { concurrency: 20, maxStalledCount: STALLS_ALLOWED })
 export class DeadlinesProcessor
   extends WorkerHost
   implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown

@@ -4,7 +4,7 @@ import { Job, Queue } from 'bullmq';
 import { Dispatch, dispatchJob } from '../../jobs/dispatch-job';
 import { QUEUES } from '../../jobs/job-catalogue';
 import { Schedules } from '../../jobs/schedules';
-import { closeWorkerWithin } from '../../jobs/worker-shutdown';
+import { closeWorkerWithin, STALLS_ALLOWED } from '../../jobs/worker-shutdown';
 import { Metrics } from '../metrics/metrics';
 import { NotificationsService, WaitForEarlierNotice } from './notifications.service';
 
@@ -12,7 +12,7 @@ const RECONCILE_EVERY_MS = 5 * 60_000;
 /** How long a notice waits before looking again whether the one before it has gone. */
 const WAIT_FOR_EARLIER_MS = 1_000;
 
-@Processor(QUEUES.notifications, { concurrency: 5 })
+@Processor(QUEUES.notifications, { concurrency: 5, maxStalledCount: STALLS_ALLOWED })
 export class NotificationsProcessor
   extends WorkerHost
   implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
