@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { hasSqlState } from '../common/errors/infrastructure-errors';
 import { AfterCommit, runAfterCommit, Tx } from './transactions';
 
 export interface GroupCommitOptions {
@@ -38,10 +39,7 @@ function inTurn(runner: QueryRunner): QueryRunner {
 }
 
 /** Postgres refuses every statement after one failed in the transaction: such an error is not its unit's fault. */
-const isAfterAbort = (err: unknown) => {
-  const e = err as { code?: string; driverError?: { code?: string } } | null;
-  return (e?.code ?? e?.driverError?.code) === '25P02';
-};
+const isAfterAbort = (err: unknown) => hasSqlState(err, '25P02');
 
 /**
  * Commits units of work that arrive together in one transaction, so that a

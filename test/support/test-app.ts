@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { hasSqlState } from '../../src/common/errors/infrastructure-errors';
 import { Clock, ManualClock } from '../../src/common/time/clock';
 import { createHttpApp } from '../../src/http-app';
 import { databaseUrl, workerDatabaseName } from './databases';
@@ -70,8 +71,7 @@ export async function resetCases(db: DataSource): Promise<void> {
       );
       return;
     } catch (err) {
-      const e = err as { code?: string; driverError?: { code?: string } };
-      if ((e.code ?? e.driverError?.code) !== '40P01' || attempt === 5) throw err;
+      if (!hasSqlState(err, '40P01') || attempt === 5) throw err;
     }
   }
 }

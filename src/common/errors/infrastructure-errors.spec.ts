@@ -1,5 +1,5 @@
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { isDataException, isDependencyUnavailable } from './infrastructure-errors';
+import { hasSqlState, isDataException, isDependencyUnavailable } from './infrastructure-errors';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 /** How TypeORM wraps a driver error. */
@@ -35,5 +35,14 @@ describe('isDataException', () => {
     expect(isDataException(wrapped(withCode('22008')))).toBe(true);
     expect(isDataException(wrapped(withCode('23514')))).toBe(false);
     expect(isDataException(withCode('ECONNREFUSED'))).toBe(false);
+  });
+});
+
+describe('hasSqlState', () => {
+  it("finds the state on the driver's error or on TypeORM's wrapping of it, and nothing else", () => {
+    expect(hasSqlState(withCode('40P01'), '40P01')).toBe(true);
+    expect(hasSqlState(wrapped(withCode('25P02')), '25P02')).toBe(true);
+    expect(hasSqlState(wrapped(withCode('23505')), '25P02')).toBe(false);
+    expect(hasSqlState(undefined, '40P01')).toBe(false);
   });
 });

@@ -53,6 +53,12 @@ export function isDependencyUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** Whether Postgres answered with this SQLSTATE, through TypeORM's wrapping or not. */
+export function hasSqlState(err: unknown, state: string): boolean {
+  for (const e of causes(err)) if (e.code === state) return true;
+  return false;
+}
+
 /**
  * SQLSTATE class 22, "data exception": Postgres refused a value (a NUL in
  * text, a date out of range). Every value comes from a request here, so the
