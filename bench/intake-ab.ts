@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createDataSource } from '../src/database/data-source';
 import { migrateDatabase } from '../src/database/migrate';
 import { seedReferenceData } from '../src/seed/seed';
 import { loadCases } from './dataset';
-import { intakeRequests } from './intake';
+import { filingsPerCommit, intakeRequests } from './intake';
+import { hostJiffies, processCpuSeconds } from './observe';
 import { measure } from './load';
 import { BENCH_PASSWORD } from './staff';
 import { admin, DATABASE_SERVER, onDatabase, startRedis, startServer } from './server';
@@ -26,30 +26,10 @@ const FIGURES = Number(process.env.BENCH_AB_FIGURES ?? 2);
 const TEMPLATE = `bench_ab_${CASES}`;
 const DB = 'bench_ab_run';
 
-/** Milliseconds of CPU the whole host has spent, from /proc/stat (user, nice, system, irq, softirq). */
-function hostCpuMs(): number {
-  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq) * 10;
-}
-
-/** Milliseconds of CPU a process has spent (user and system), from /proc. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/** Milliseconds of CPU the whole host has spent (its busy jiffies are hundredths of a second). */
+const hostCpuMs = () => hostJiffies().busy * 10;
 
 const now = (url: string) => onDatabase(url, async (c) => (await c.query<{ at: Date }>('SELECT clock_timestamp() AS at')).rows[0].at);
-
-/** A group's cases carry its transaction id (xmin): how many filings each COMMIT took. */
-const grouping = (url: string, since: Date) =>
-  onDatabase(url, async (c) =>
-    (
-      await c.query<{ filings: number; transactions: number }>(
-        `SELECT count(*)::int AS filings, count(DISTINCT xmin::text)::int AS transactions FROM cases WHERE created_at >= $1`,
-        [since],
-      )
-    ).rows[0],
-  );
 
 async function main() {
   if (!(await admin((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]))).rowCount) {
@@ -72,11 +52,11 @@ async function main() {
   const server = await startServer(url);
   try {
     for (let figure = 0; figure < FIGURES; figure++) {
-      const before = { host: hostCpuMs(), server: processCpuMs(server.pid), at: await now(url) };
+      const before = { host: hostCpuMs(), server: processCpuSeconds(server.pid) * 1000, at: await now(url) };
       await measure({ name: 'POST /api/v1/complaints', url: server.base, connections: 64, amount: FILINGS, requests: intakeRequests, warmup: 64 });
       const host = (hostCpuMs() - before.host) / FILINGS;
-      const serverMs = (processCpuMs(server.pid) - before.server) / FILINGS;
-      const { filings, transactions } = await grouping(url, before.at);
+      const serverMs = (processCpuSeconds(server.pid) * 1000 - before.server) / FILINGS;
+      const { filings, transactions } = await onDatabase(url, (c) => filingsPerCommit(c, before.at));
       process.stdout.write(
         `    CPU per filing: whole host ${host.toFixed(2)} ms, server ${serverMs.toFixed(2)} ms; ${(filings / Math.max(1, transactions)).toFixed(1)} filings per transaction\n`,
       );

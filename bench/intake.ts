@@ -134,6 +134,15 @@ export interface IntakeResult {
   grouping: { filings: number; transactions: number };
 }
 
+/** A group's cases carry its transaction id (xmin): how many filings were written since `since`, and in how many COMMITs. */
+export async function filingsPerCommit(db: Client, since: Date): Promise<{ filings: number; transactions: number }> {
+  const { rows } = await db.query<{ filings: number; transactions: number }>(
+    `SELECT count(*)::int AS filings, count(DISTINCT xmin::text)::int AS transactions FROM cases WHERE created_at >= $1`,
+    [since],
+  );
+  return rows[0];
+}
+
 /** Public filings over HTTP at 16, 64 and 256 connections, and the plain-client ceiling in the same run. */
 export async function benchIntake(base: string, url: string, amount: number, observe: Observer): Promise<IntakeResult> {
   const db = new Client({ connectionString: url });
@@ -144,10 +153,7 @@ export async function benchIntake(base: string, url: string, amount: number, obs
     for (const connections of [16, 64, 256]) {
       http.push(await measure({ name: 'POST /api/v1/complaints', url: base, connections, amount, requests: intakeRequests, observe }));
     }
-    // A group's cases carry its transaction id (xmin): how many filings each COMMIT took.
-    const [grouping] = (
-      await db.query(`SELECT count(*)::int AS filings, count(DISTINCT xmin::text)::int AS transactions FROM cases WHERE created_at >= $1`, [since])
-    ).rows;
+    const grouping = await filingsPerCommit(db, since);
     // As many connections as the server's pool: more would only queue on the counter row.
     const ceiling = await dbCeiling(url, 20, Math.max(500, Math.round(amount / 2)));
     process.stdout.write(`  ceiling, 20 plain pg clients: ${Math.round(ceiling.tps)}/s p50 ${ceiling.p50} p99 ${ceiling.p99} ms (load ${ceiling.load})\n`);

@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { Client } from 'pg';
 
 /** CPU seconds a process has used (user + system), from /proc. */
-function processCpuSeconds(pid: number): number {
+export function processCpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
@@ -36,7 +36,7 @@ const benchCpuSeconds = () => {
 };
 
 /** Busy and total jiffies of the whole host, from /proc/stat. */
-function hostJiffies(): { busy: number; total: number } {
+export function hostJiffies(): { busy: number; total: number } {
   const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
   const n = values.map(Number);
   const total = n.reduce((a, b) => a + b, 0);
