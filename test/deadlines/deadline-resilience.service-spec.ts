@@ -1,5 +1,8 @@
 import { appRedisPrefix } from '../support/redis-keys';
+import { STALLS_ALLOWED } from '../../src/jobs/worker-shutdown';
 import { DeadlineDigest } from '../../src/modules/deadlines/deadline-digest.service';
+import { DeadlinesProcessor } from '../../src/modules/deadlines/deadlines.processor';
+import { NotificationsProcessor } from '../../src/modules/notifications/notifications.processor';
 import { timerJobId } from '../../src/modules/deadlines/deadline-plan';
 import { STAFF } from '../support/auth';
 import { freePort, SmtpSink } from '../support/smtp-sink';
@@ -81,6 +84,15 @@ describe('deadline timers when processes stop, mail servers fail and workers com
     await waitFor(() => smtp!.to(c.email)[0], { what: 'the acknowledgement after the flush', timeoutMs: 40_000 });
     await waitFor(async () => (await outbox(t, 'acknowledgement'))[0]?.status === 'sent', { what: 'sent' });
     expect(smtp.to(c.email)).toHaveLength(1);
+  });
+
+  it('takes a job up again each time its process died under it, up to the bound, not once as BullMQ would', async () => {
+    const t = await start({});
+    // A stall is a process that died mid-job: the handlers are idempotent, so it is no reason to fail the job.
+    for (const processor of [t.app.get(NotificationsProcessor), t.app.get(DeadlinesProcessor)]) {
+      expect(processor.worker.opts.maxStalledCount).toBe(STALLS_ALLOWED);
+    }
+    expect(STALLS_ALLOWED).toBeGreaterThan(1);
   });
 
   it('two workers on one Redis and one database deliver each notice once', async () => {

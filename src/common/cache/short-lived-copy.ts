@@ -1,5 +1,5 @@
 /** How long a process trusts what it read: another process's change shows within this time. */
-export const SHORT_LIVED_MS = 5_000;
+const SHORT_LIVED_MS = 5_000;
 
 /**
  * Reference data that nearly every request reads and an administrator
